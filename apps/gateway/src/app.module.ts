@@ -1,0 +1,40 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { CreateOutboxAndInbox1763900000000 } from '@club/platform-kafka';
+import { PlatformModule } from '@club/platform-nest';
+import type { GatewayConfig } from './config';
+import { AdminTenantsController } from './http/admin-tenants.controller';
+import { MembersController } from './http/members.controller';
+import { CheckoutsController } from './http/checkouts.controller';
+import { AuthGuard } from './http/auth';
+import { ProblemFilter } from './http/problem.filter';
+import { TenantDirectoryGrpcController } from './grpc/tenant-directory.grpc.controller';
+import { TenantsService } from './services/tenants.service';
+import { ClubService } from './services/club.service';
+import { TenantRepository } from './repositories/tenant.repository';
+import { ServiceClients } from './repositories/service-clients';
+import { CreateTenants1763900000600 } from './migrations/1763900000600-create-tenants';
+
+export const GATEWAY_MIGRATIONS = [CreateOutboxAndInbox1763900000000, CreateTenants1763900000600];
+
+@Module({})
+export class AppModule {
+  static register(config: GatewayConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({ service: 'gateway', config, logger, entities: [], migrations: GATEWAY_MIGRATIONS, topics: [] }),
+      ],
+      controllers: [AdminTenantsController, MembersController, CheckoutsController, TenantDirectoryGrpcController],
+      providers: [
+        TenantsService,
+        ClubService,
+        TenantRepository,
+        ServiceClients,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * Request and response schemas of the public API: the same objects validate requests and
+ * generate the OpenAPI document, so the two cannot drift apart.
+ */
+const safeInt = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+const timezone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz.includes('/') || tz === 'UTC';
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Asia/Tehran');
+
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as IRR')
+  .refine((c) => Intl.supportedValuesOf('currency').includes(c), 'unknown ISO 4217 currency');
+
+export const createTenantSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    timezone: timezone.default('Asia/Tehran'),
+    calendar: z.enum(['jalali', 'gregorian']).default('jalali'),
+    currency: currency.default('IRR'),
+    locale: z.enum(['fa', 'en']).optional().describe('Language of member messages; defaults to fa for the Jalali calendar, en otherwise'),
+  })
+  .strict();
+
+export const tenantSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  timezone: z.string(),
+  calendar: z.enum(['jalali', 'gregorian']),
+  currency: z.string(),
+  locale: z.enum(['fa', 'en']),
+  createdAt: z.iso.datetime(),
+  apiKey: z.string().describe('Shown once; store it safely. Only its hash is kept.'),
+});
+
+export const enrolMemberSchema = z
+  .object({
+    phone: z.string().min(1).max(40).describe('Iranian mobile in any common form: 0912…, +98912…, 0098912…, 912…, Persian or Arabic digits'),
+    firstName: z.string().trim().min(1).max(100).optional(),
+    lastName: z.string().trim().min(1).max(100).optional(),
+    email: z.email().max(254).optional(),
+    birthDate: z.iso.date().optional().describe('ISO date YYYY-MM-DD'),
+  })
+  .strict();
+
+export const memberSchema = z.object({
+  id: z.uuid(),
+  cardNumber: z.string().describe('16 digits, the last a Luhn check digit'),
+  phone: z.string().describe('E.164'),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  email: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  locale: z.enum(['fa', 'en']),
+  createdAt: z.iso.datetime(),
+});
+
+export const findMembersQuerySchema = z
+  .object({ phone: z.string().min(1).max(40).optional(), cardNumber: z.string().min(1).max(40).optional() })
+  .strict()
+  .refine((q) => (q.phone === undefined) !== (q.cardNumber === undefined), 'give exactly one of phone or cardNumber');
+
+export const memberListSchema = z.object({ items: z.array(memberSchema) });
+
+export const memberRefSchema = z
+  .object({
+    cardNumber: z.string().min(1).max(40).optional(),
+    phone: z.string().min(1).max(40).optional(),
+    memberId: z.uuid().optional(),
+  })
+  .strict()
+  .refine((m) => [m.cardNumber, m.phone, m.memberId].filter((v) => v !== undefined).length === 1, 'give exactly one of cardNumber, phone or memberId');
+
+export const checkoutSchema = z
+  .object({
+    transactionId: z.string().min(1).max(100).describe('The till’s id for this sale; the idempotency key'),
+    storeId: z.string().min(1).max(100),
+    member: memberRefSchema,
+    amount: safeInt.describe('Integer amount in the tenant currency’s minor unit'),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    items: z
+      .array(
+        z
+          .object({
+            sku: z.string().min(1).max(100),
+            category: z.string().min(1).max(100).optional(),
+            quantity: z.number().int().min(1).max(1_000_000),
+            unitPrice: safeInt,
+          })
+          .strict(),
+      )
+      .max(500)
+      .optional(),
+  })
+  .strict();
+
+export const balanceSchema = z.object({ available: z.number().int(), pending: z.number().int() });
+
+export const checkoutResultSchema = z.object({
+  transactionId: z.string(),
+  memberId: z.uuid(),
+  pointsEarned: z.number().int(),
+  balance: balanceSchema,
+});
+
+export const pointsSchema = z.object({ available: z.number().int(), pending: z.number().int(), lifetimeEarned: z.number().int() });
+
+export const inboxSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.string(),
+      title: z.string(),
+      body: z.string(),
+      locale: z.enum(['fa', 'en']),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
+});
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+});
+
+export type CreateTenantInput = z.infer<typeof createTenantSchema>;
+export type EnrolMemberInput = z.infer<typeof enrolMemberSchema>;
+export type CheckoutInput = z.infer<typeof checkoutSchema>;
+export type MemberView = z.infer<typeof memberSchema>;
+export type CheckoutResult = z.infer<typeof checkoutResultSchema>;

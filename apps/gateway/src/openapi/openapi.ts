@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import {
+  checkoutResultSchema,
+  checkoutSchema,
+  createTenantSchema,
+  enrolMemberSchema,
+  inboxSchema,
+  memberListSchema,
+  memberSchema,
+  pointsSchema,
+  problemSchema,
+  tenantSchema,
+} from '../http/schemas';
+
+type Json = Record<string, unknown>;
+
+const schema = (s: z.ZodType, io: 'input' | 'output' = 'output'): Json => {
+  const out = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Json;
+  delete out.$schema;
+  return out;
+};
+
+const problemResponse = (description: string): Json => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+const json = (description: string, s: Json): Json => ({ description, content: { 'application/json': { schema: s } } });
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+
+const memberIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+
+const errors = (...codes: number[]): Json => {
+  const text: Record<number, string> = {
+    400: 'Invalid input (the offending fields are listed in `errors`) or malformed JSON',
+    401: 'Missing or invalid credentials',
+    404: 'No such member in this club',
+    409: 'Conflict (the phone is taken, or the transactionId was used for a different checkout)',
+    503: 'A service did not answer in time; retry the same request',
+  };
+  return Object.fromEntries(codes.map((c) => [String(c), problemResponse(text[c])]));
+};
+
+/** The gateway's OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
+export function buildOpenApiDocument(serverUrl?: string): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Customer Club API',
+      version: '1.0.0',
+      description:
+        'The public API of the customer club platform: tenants (admin), members, checkouts, points and the member inbox. ' +
+        'Amounts are integers in the minor unit of the tenant currency; points are integers. Errors are RFC 9457 problem details.',
+    },
+    servers: serverUrl ? [{ url: serverUrl }] : [],
+    security: [{ apiKey: [] }],
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'A tenant API key' },
+        adminToken: { type: 'http', scheme: 'bearer', description: 'The platform admin token (CLUB_ADMIN_TOKEN)' },
+      },
+      schemas: {
+        Problem: schema(problemSchema),
+        CreateTenant: schema(createTenantSchema, 'input'),
+        Tenant: schema(tenantSchema),
+        EnrolMember: schema(enrolMemberSchema, 'input'),
+        Member: schema(memberSchema),
+        MemberList: schema(memberListSchema),
+        Checkout: schema(checkoutSchema, 'input'),
+        CheckoutResult: schema(checkoutResultSchema),
+        Points: schema(pointsSchema),
+        Inbox: schema(inboxSchema),
+      },
+    },
+    paths: {
+      '/v1/admin/tenants': {
+        post: {
+          operationId: 'createTenant',
+          summary: 'Create a tenant (a chain running its own club) and its first API key',
+          security: [{ adminToken: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('CreateTenant') } } },
+          responses: { '201': json('The tenant; `apiKey` is shown only here', ref('Tenant')), ...errors(400, 401) },
+        },
+      },
+      '/v1/members': {
+        post: {
+          operationId: 'enrolMember',
+          summary: 'Enrol a member; a loyalty card number is issued',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('EnrolMember') } } },
+          responses: { '201': json('The new member', ref('Member')), ...errors(400, 401, 409) },
+        },
+        get: {
+          operationId: 'findMembers',
+          summary: 'Find a member by phone (any accepted form) or card number',
+          parameters: [
+            { name: 'phone', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'cardNumber', in: 'query', required: false, schema: { type: 'string' } },
+          ],
+          responses: { '200': json('Zero or one member', ref('MemberList')), ...errors(400, 401) },
+        },
+      },
+      '/v1/members/{id}': {
+        get: {
+          operationId: 'getMember',
+          parameters: [memberIdParam],
+          responses: { '200': json('The member', ref('Member')), ...errors(401, 404) },
+        },
+      },
+      '/v1/members/{id}/points': {
+        get: {
+          operationId: 'getPoints',
+          parameters: [memberIdParam],
+          responses: { '200': json('Balance figures', ref('Points')), ...errors(401, 404) },
+        },
+      },
+      '/v1/members/{id}/inbox': {
+        get: {
+          operationId: 'getInbox',
+          parameters: [memberIdParam],
+          responses: { '200': json('In-app messages, newest first', ref('Inbox')), ...errors(401, 404) },
+        },
+      },
+      '/v1/checkouts': {
+        post: {
+          operationId: 'recordCheckout',
+          summary: 'Record a checkout and credit its points (idempotent per transactionId)',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('Checkout') } } },
+          responses: {
+            '201': json('Credited', ref('CheckoutResult')),
+            '200': json('A retry of an identical checkout: the first response, nothing credited again', ref('CheckoutResult')),
+            ...errors(400, 401, 404, 409, 503),
+          },
+        },
+      },
+    },
+  };
+}

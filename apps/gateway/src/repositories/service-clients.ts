@@ -1,0 +1,82 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { credentials, loadPackageDefinition, Metadata, type Client, type ServiceError } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { join } from 'node:path';
+import {
+  GRPC_SERVICES,
+  PROTO_LOADER_OPTIONS,
+  PROTO_ROOT,
+  type Balance,
+  type EarnForCheckoutRequest,
+  type EarnForCheckoutResponse,
+  type EnrolRequest,
+  type IdentifyRequest,
+  type InboxMessage,
+  type Member,
+  type ServiceName,
+  type TenantContext,
+} from '@club/contracts';
+import { CONFIG, tenantToMetadata } from '@club/platform-nest';
+import type { GatewayConfig } from '../config';
+
+type Unary = (req: unknown, md: Metadata, opts: { deadline: number }, cb: (err: ServiceError | null, res: unknown) => void) => void;
+
+/**
+ * gRPC clients for the services behind the gateway: the only way the gateway reaches them.
+ * Each call carries the tenant in metadata and a deadline; trace context is propagated by the
+ * OpenTelemetry gRPC instrumentation.
+ */
+@Injectable()
+export class ServiceClients implements OnModuleDestroy {
+  private readonly clients = new Map<ServiceName, Client>();
+
+  constructor(@Inject(CONFIG) private readonly config: GatewayConfig) {
+    const addr: Record<Exclude<ServiceName, 'gateway'>, string> = {
+      members: config.MEMBERS_GRPC_ADDR,
+      points: config.POINTS_GRPC_ADDR,
+      campaigns: config.CAMPAIGNS_GRPC_ADDR,
+      feedback: config.FEEDBACK_GRPC_ADDR,
+      notifications: config.NOTIFICATIONS_GRPC_ADDR,
+    };
+    for (const [name, address] of Object.entries(addr) as [Exclude<ServiceName, 'gateway'>, string][]) {
+      const svc = GRPC_SERVICES[name];
+      const def = loadSync(join(PROTO_ROOT, svc.protoPath), { ...PROTO_LOADER_OPTIONS, includeDirs: [PROTO_ROOT] });
+      let node: unknown = loadPackageDefinition(def);
+      for (const part of svc.package.split('.')) node = (node as Record<string, unknown>)[part];
+      const Ctor = (node as Record<string, new (a: string, c: ReturnType<typeof credentials.createInsecure>, o: object) => Client>)[svc.service];
+      this.clients.set(name, new Ctor(address, credentials.createInsecure(), { 'grpc.keepalive_time_ms': 30_000 }));
+    }
+  }
+
+  onModuleDestroy(): void {
+    for (const c of this.clients.values()) c.close();
+  }
+
+  enrol(tenant: TenantContext, req: EnrolRequest): Promise<Member> {
+    return this.call('members', 'Enrol', tenant, req);
+  }
+  getMember(tenant: TenantContext, memberId: string): Promise<Member> {
+    return this.call('members', 'GetMember', tenant, { memberId });
+  }
+  identify(tenant: TenantContext, req: IdentifyRequest): Promise<Member> {
+    return this.call('members', 'Identify', tenant, req);
+  }
+  earnForCheckout(tenant: TenantContext, req: Omit<EarnForCheckoutRequest, 'items'> & { items: EarnForCheckoutRequest['items'] }): Promise<EarnForCheckoutResponse> {
+    return this.call('points', 'EarnForCheckout', tenant, req);
+  }
+  getBalance(tenant: TenantContext, memberId: string): Promise<Balance> {
+    return this.call('points', 'GetBalance', tenant, { memberId });
+  }
+  listInbox(tenant: TenantContext, memberId: string, limit: number): Promise<{ messages: InboxMessage[] }> {
+    return this.call('notifications', 'ListInbox', tenant, { memberId, limit });
+  }
+
+  private call<T>(service: ServiceName, method: string, tenant: TenantContext, req: unknown): Promise<T> {
+    const client = this.clients.get(service) as unknown as Record<string, Unary>;
+    const md = tenantToMetadata(tenant, new Metadata());
+    const deadline = Date.now() + this.config.GRPC_DEADLINE_MS;
+    return new Promise<T>((resolve, reject) => {
+      client[method].call(client, req, md, { deadline }, (err, res) => (err ? reject(err) : resolve(res as T)));
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { TenantContext } from '@club/contracts';
+import { Clock, CONFIG, Ids, UnitOfWork } from '@club/platform-nest';
+import type { GatewayConfig } from '../config';
+import { formatApiKey, hashApiKey, parseApiKey } from '../domain/api-key';
+import type { CreateTenantInput } from '../http/schemas';
+import { TenantRepository, type TenantRecord } from '../repositories/tenant.repository';
+
+export function toTenantContext(t: TenantRecord): TenantContext {
+  return { tenantId: t.id, timezone: t.timezone, calendar: t.calendar, currency: t.currency, locale: t.locale };
+}
+
+@Injectable()
+export class TenantsService {
+  private readonly cache = new Map<string, { tenant: TenantContext; until: number }>();
+
+  constructor(
+    private readonly tenants: TenantRepository,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly ids: Ids,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  get adminToken(): string {
+    return this.config.CLUB_ADMIN_TOKEN;
+  }
+
+  /** Creates a tenant and its first API key; the key is returned once and stored hashed. */
+  async createTenant(input: CreateTenantInput): Promise<{ tenant: TenantRecord; apiKey: string }> {
+    const tenant: TenantRecord = {
+      id: this.ids.uuid(),
+      name: input.name,
+      timezone: input.timezone,
+      calendar: input.calendar,
+      currency: input.currency,
+      locale: input.locale ?? (input.calendar === 'jalali' ? 'fa' : 'en'),
+      createdAt: this.clock.now(),
+    };
+    const apiKey = formatApiKey(tenant.id, randomBytes(32).toString('base64url'));
+    await this.uow.run(async (m) => {
+      await this.tenants.insertTenant(m, tenant);
+      await this.tenants.insertApiKey(m, tenant.id, hashApiKey(apiKey));
+    });
+    return { tenant, apiKey };
+  }
+
+  getTenant(tenantId: string): Promise<TenantRecord | undefined> {
+    return this.tenants.findTenant(tenantId);
+  }
+
+  /** The tenant of a valid, unrevoked key; cached briefly because every till call needs it. */
+  async authenticate(apiKey: string): Promise<TenantContext | undefined> {
+    const parsed = parseApiKey(apiKey);
+    if (!parsed) return undefined;
+    const hash = hashApiKey(apiKey);
+    const now = Date.now();
+    const hit = this.cache.get(hash);
+    if (hit && hit.until > now) return hit.tenant;
+    const record = await this.tenants.findTenantByKey(parsed.tenantId, hash);
+    if (!record) return undefined;
+    const tenant = toTenantContext(record);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(hash, { tenant, until: now + this.config.AUTH_CACHE_TTL_MS });
+    return tenant;
+  }
+}

@@ -1,0 +1,3 @@
+import { startTelemetry } from '@club/platform-observability';
+
+startTelemetry('members');

@@ -1,0 +1,12 @@
+import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+
+/** Random digits from the operating system's CSPRNG, so card numbers are not guessable. */
+@Injectable()
+export class CardNumberSource {
+  digits(n: number): string {
+    let out = '';
+    for (let i = 0; i < n; i++) out += String(randomInt(10));
+    return out;
+  }
+}

@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { CreateOutboxAndInbox1763900000000 } from '@club/platform-kafka';
+import { PlatformModule } from '@club/platform-nest';
+import type { PointsConfig } from './config';
+import { PointsGrpcController } from './grpc/points.grpc.controller';
+import { LedgerService } from './services/ledger.service';
+import { LedgerRepository } from './repositories/ledger.repository';
+import { CreateLedger1763900000100 } from './migrations/1763900000100-create-ledger';
+
+export const POINTS_MIGRATIONS = [CreateOutboxAndInbox1763900000000, CreateLedger1763900000100];
+
+@Module({})
+export class AppModule {
+  static register(config: PointsConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'points',
+          config,
+          logger,
+          entities: [],
+          migrations: POINTS_MIGRATIONS,
+          topics: ['points.ledger-entry.created.v1'],
+        }),
+      ],
+      controllers: [PointsGrpcController],
+      providers: [LedgerService, LedgerRepository],
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { TenantContext } from '@club/contracts';
+import { OutboxRepository } from '@club/platform-kafka';
+import { alreadyExists, Clock, Ids, invalidArgument, UnitOfWork } from '@club/platform-nest';
+import { defaultEarnRate, pointsForAmount } from '../domain/earn-rate';
+import { LedgerRepository, type BalanceRow, type CheckoutResult } from '../repositories/ledger.repository';
+
+export interface EarnForCheckoutCommand {
+  readonly transactionId: string;
+  readonly storeId: string;
+  readonly memberId: string;
+  readonly amount: number;
+  readonly currency: string;
+  readonly requestHash: string;
+}
+
+@Injectable()
+export class LedgerService {
+  constructor(
+    private readonly ledger: LedgerRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly ids: Ids,
+  ) {}
+
+  /**
+   * Credits a checkout's points exactly once per tenant and transaction id. The claim on the
+   * transaction id, the ledger entry, the balance and the outbox event commit together; a retry
+   * gets the first response back (replayed), a different request under the same id is refused.
+   */
+  async earnPoints(tenant: TenantContext, cmd: EarnForCheckoutCommand): Promise<CheckoutResult & { replayed: boolean }> {
+    if (cmd.currency !== tenant.currency) {
+      throw invalidArgument(`currency must be the tenant currency ${tenant.currency}`, [
+        { pointer: '#/currency', detail: `expected ${tenant.currency}` },
+      ]);
+    }
+    const rate = (await this.ledger.findEarnRate(tenant.tenantId)) ?? defaultEarnRate(tenant.currency);
+    const points = pointsForAmount(cmd.amount, rate);
+    return this.uow.run(async (m) => {
+      const claimed = await this.ledger.claimCheckout(m, tenant.tenantId, cmd);
+      if (!claimed) {
+        const existing = await this.ledger.findCheckout(m, tenant.tenantId, cmd.transactionId);
+        if (!existing?.response || existing.requestHash !== cmd.requestHash) {
+          throw alreadyExists(`transaction ${cmd.transactionId} was already recorded with a different request`, [
+            { pointer: '#/transactionId', detail: 'already used for a different checkout' },
+          ]);
+        }
+        return { ...existing.response, replayed: true };
+      }
+      const now = this.clock.now();
+      const entryId = this.ids.uuid();
+      let balance: BalanceRow;
+      if (points > 0) {
+        await this.ledger.insertEntry(m, tenant.tenantId, {
+          id: entryId,
+          memberId: cmd.memberId,
+          kind: 'earn',
+          points,
+          transactionId: cmd.transactionId,
+          createdAt: now,
+        });
+        balance = await this.ledger.creditAvailable(m, tenant.tenantId, cmd.memberId, points);
+        await this.outbox.enqueue(m, {
+          topic: 'points.ledger-entry.created.v1',
+          tenantId: tenant.tenantId,
+          subject: cmd.memberId,
+          time: now,
+          data: {
+            entryId,
+            memberId: cmd.memberId,
+            kind: 'earn',
+            points,
+            transactionId: cmd.transactionId,
+            storeId: cmd.storeId,
+            balance,
+            createdAt: now.toISOString(),
+          },
+        });
+      } else {
+        balance = await this.ledger.creditAvailable(m, tenant.tenantId, cmd.memberId, 0);
+      }
+      const result: CheckoutResult = { transactionId: cmd.transactionId, memberId: cmd.memberId, pointsEarned: points, balance };
+      await this.ledger.completeCheckout(m, tenant.tenantId, result);
+      return { ...result, replayed: false };
+    });
+  }
+
+  getBalance(tenant: TenantContext, memberId: string): Promise<BalanceRow> {
+    return this.ledger.findBalance(tenant.tenantId, memberId);
+  }
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/**
+ * The typed topic map: every topic maps to exactly one payload schema, so publishing the wrong
+ * payload does not compile. Topic names follow `<owner>.<entity>.<past-tense-event>.v<N>`;
+ * a breaking change is a new topic version. Messages are keyed by `subject` (the member id),
+ * so one member's events stay ordered within a partition.
+ */
+const isoTime = z.iso.datetime({ offset: true });
+const uuid = z.uuid();
+const points = z.number().int().safe();
+
+export const memberEnrolledV1 = z.object({
+  memberId: uuid,
+  phone: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  firstName: z.string().max(100).nullable(),
+  lastName: z.string().max(100).nullable(),
+  locale: z.enum(['fa', 'en']),
+  enrolledAt: isoTime,
+});
+
+export const ledgerEntryCreatedV1 = z.object({
+  entryId: uuid,
+  memberId: uuid,
+  kind: z.enum(['earn']),
+  points,
+  transactionId: z.string().min(1).max(100),
+  storeId: z.string().min(1).max(100),
+  balance: z.object({ available: points, pending: points, lifetimeEarned: points }),
+  createdAt: isoTime,
+});
+
+export const TOPICS = {
+  'members.member.enrolled.v1': memberEnrolledV1,
+  'points.ledger-entry.created.v1': ledgerEntryCreatedV1,
+} as const;
+
+export type TopicName = keyof typeof TOPICS;
+export type TopicPayload<T extends TopicName> = z.infer<(typeof TOPICS)[T]>;
+
+/** Partitions per topic; keyed by member id. Dead-letter topics get one partition. */
+export const TOPIC_PARTITIONS: Record<TopicName, number> = {
+  'members.member.enrolled.v1': 6,
+  'points.ledger-entry.created.v1': 6,
+};
+
+export const TOPIC_NAMES = Object.keys(TOPICS) as TopicName[];
+
+export function dlqTopic(topic: TopicName): `${TopicName}.dlq` {
+  return `${topic}.dlq`;
+}
+
+/** The event envelope every Kafka message carries as its JSON value. */
+export const envelopeSchema = z.object({
+  id: uuid,
+  type: z.string().min(1),
+  tenantId: uuid,
+  subject: z.string().min(1),
+  time: isoTime,
+  traceparent: z
+    .string()
+    .regex(/^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/)
+    .nullable(),
+  data: z.unknown(),
+});
+
+export interface EventEnvelope<T extends TopicName = TopicName> {
+  readonly id: string;
+  readonly type: T;
+  readonly tenantId: string;
+  readonly subject: string;
+  readonly time: string;
+  readonly traceparent: string | null;
+  readonly data: TopicPayload<T>;
+}
+
+export type ParseResult<T extends TopicName> =
+  | { readonly ok: true; readonly event: EventEnvelope<T> }
+  | { readonly ok: false; readonly error: string };
+
+/** Validates a raw message value against the envelope and the topic's payload schema. */
+export function parseEvent<T extends TopicName>(topic: T, raw: string | Buffer | null): ParseResult<T> {
+  if (raw === null) return { ok: false, error: 'empty message value' };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString());
+  } catch {
+    return { ok: false, error: 'value is not JSON' };
+  }
+  const env = envelopeSchema.safeParse(json);
+  if (!env.success) return { ok: false, error: `envelope: ${z.prettifyError(env.error)}` };
+  if (env.data.type !== topic) return { ok: false, error: `envelope type ${env.data.type} does not match topic ${topic}` };
+  const data = TOPICS[topic].safeParse(env.data.data);
+  if (!data.success) return { ok: false, error: `data: ${z.prettifyError(data.error)}` };
+  return { ok: true, event: { ...env.data, type: topic, data: data.data } as EventEnvelope<T> };
+}

@@ -1,0 +1,30 @@
+// Original file: proto/club/members/v1/members.proto
+
+
+export interface EnrolRequest {
+  /**
+   * any accepted Iranian form; stored as E.164
+   */
+  'phone'?: (string);
+  'firstName'?: (string);
+  'lastName'?: (string);
+  'email'?: (string);
+  /**
+   * ISO date (YYYY-MM-DD), empty when unknown
+   */
+  'birthDate'?: (string);
+}
+
+export interface EnrolRequest__Output {
+  /**
+   * any accepted Iranian form; stored as E.164
+   */
+  'phone': (string);
+  'firstName': (string);
+  'lastName': (string);
+  'email': (string);
+  /**
+   * ISO date (YYYY-MM-DD), empty when unknown
+   */
+  'birthDate': (string);
+}

@@ -1,0 +1,16 @@
+// Original file: proto/club/members/v1/members.proto
+
+
+export interface IdentifyRequest {
+  'cardNumber'?: (string);
+  'phone'?: (string);
+  'memberId'?: (string);
+  'by'?: "cardNumber"|"phone"|"memberId";
+}
+
+export interface IdentifyRequest__Output {
+  'cardNumber'?: (string);
+  'phone'?: (string);
+  'memberId'?: (string);
+  'by'?: "cardNumber"|"phone"|"memberId";
+}

@@ -1,0 +1,32 @@
+// Original file: proto/club/members/v1/members.proto
+
+
+export interface Member {
+  'id'?: (string);
+  'cardNumber'?: (string);
+  /**
+   * E.164
+   */
+  'phone'?: (string);
+  'firstName'?: (string);
+  'lastName'?: (string);
+  'email'?: (string);
+  'birthDate'?: (string);
+  'locale'?: (string);
+  'createdAt'?: (string);
+}
+
+export interface Member__Output {
+  'id': (string);
+  'cardNumber': (string);
+  /**
+   * E.164
+   */
+  'phone': (string);
+  'firstName': (string);
+  'lastName': (string);
+  'email': (string);
+  'birthDate': (string);
+  'locale': (string);
+  'createdAt': (string);
+}

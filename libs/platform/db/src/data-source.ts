@@ -1,0 +1,68 @@
+import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
+
+type EntityTarget = (new (...args: never[]) => unknown) | EntitySchema;
+type MigrationClass = new () => MigrationInterface;
+
+export interface DataSourceOptions {
+  readonly url: string;
+  readonly service: string;
+  readonly entities: readonly EntityTarget[];
+  readonly migrations: readonly MigrationClass[];
+  readonly poolSize?: number;
+}
+
+/**
+ * One TypeORM data source per service, on the service's own database. Schema changes happen
+ * only through migrations: `synchronize` is off everywhere.
+ */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    applicationName: `club-${options.service}`,
+    entities: [...options.entities],
+    migrations: [...options.migrations],
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 },
+  });
+}
+
+/**
+ * Runs pending migrations under a session advisory lock, so several replicas starting at once
+ * migrate one after another instead of racing.
+ */
+export async function runMigrations(ds: DataSource): Promise<string[]> {
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  try {
+    await qr.query('SELECT pg_advisory_lock(hashtext($1))', ['club:migrations']);
+    const ran = await ds.runMigrations({ transaction: 'each' });
+    return ran.map((m) => m.name);
+  } finally {
+    await qr.query('SELECT pg_advisory_unlock(hashtext($1))', ['club:migrations']).catch(() => undefined);
+    await qr.release();
+  }
+}
+
+/** True when the database answers a trivial query within the timeout. */
+export async function pingDatabase(ds: DataSource, timeoutMs = 1000): Promise<boolean> {
+  if (!ds.isInitialized) return false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      ds.query('SELECT 1'),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+      }),
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,188 @@
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
+import { dlqTopic, parseEvent, type EventEnvelope, type TopicName } from '@club/contracts';
+import { contextFromTraceparent, kafkaConsumerLag, kafkaMessagesTotal, runWithTenant } from '@club/platform-observability';
+
+export type EventHandler<T extends TopicName> = (event: EventEnvelope<T>, manager: EntityManager) => Promise<void>;
+
+export type HandlerMap = { [T in TopicName]?: EventHandler<T> };
+
+export interface IdempotentConsumerOptions {
+  /** `<service>.<purpose>`, e.g. `notifications.member-events`. Also the dedup scope. */
+  readonly groupId: string;
+  readonly handlers: HandlerMap;
+  /** Attempts before a message that keeps failing goes to the dead-letter topic. */
+  readonly maxAttempts?: number;
+  readonly baseBackoffMs?: number;
+}
+
+const tracer = trace.getTracer('club-consumer');
+
+/**
+ * Consumes events exactly-once in effect: each message is validated against its topic schema
+ * (invalid → `<topic>.dlq` with the error, never retried forever, never dropped); the event id
+ * is recorded in `processed_events` in the same transaction as the handler's effect, so a
+ * redelivered event changes nothing; the offset is committed only after the database commit.
+ * Handler failures are retried with exponential backoff, then dead-lettered with the error.
+ */
+export class IdempotentConsumer {
+  private consumer: Consumer | undefined;
+  private dlqProducer: Producer | undefined;
+  private readonly maxAttempts: number;
+  private readonly baseBackoffMs: number;
+  private stopping = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly kafka: Kafka,
+    private readonly logger: Logger,
+    private readonly options: IdempotentConsumerOptions,
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.baseBackoffMs = options.baseBackoffMs ?? 200;
+  }
+
+  get topics(): TopicName[] {
+    return Object.keys(this.options.handlers) as TopicName[];
+  }
+
+  async start(): Promise<void> {
+    this.dlqProducer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await this.dlqProducer.connect();
+    this.consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 100,
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        // Offsets are committed after the database commits of the messages before them. The
+        // dedup table makes a redelivery after a crash harmless, so one commit per batch is enough.
+        let last: string | undefined;
+        try {
+          for (const message of batch.messages) {
+            if (!isRunning() || isStale() || this.stopping) break;
+            await this.handleMessage(batch.topic as TopicName, batch.partition, message);
+            resolveOffset(message.offset);
+            last = message.offset;
+            await heartbeat();
+          }
+        } finally {
+          if (last !== undefined) {
+            await this.consumer?.commitOffsets([
+              { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+            ]);
+            const lag = BigInt(batch.highWatermark) - BigInt(last) - 1n;
+            kafkaConsumerLag.set(
+              { group: this.options.groupId, topic: batch.topic, partition: String(batch.partition) },
+              Number(lag < 0n ? 0n : lag),
+            );
+          }
+        }
+      },
+    });
+  }
+
+  /** Stops fetching, lets the message in hand finish (its offset is committed), then leaves the group. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.consumer?.disconnect();
+    await this.dlqProducer?.disconnect();
+  }
+
+  /** Whether the consumer is connected to the group (for readiness). */
+  isConnected(): boolean {
+    return this.consumer !== undefined && !this.stopping;
+  }
+
+  private async handleMessage(topic: TopicName, partition: number, message: KafkaMessage): Promise<void> {
+    const group = this.options.groupId;
+    const parsed = parseEvent(topic, message.value);
+    if (!parsed.ok) {
+      await this.deadLetter(topic, partition, message, `validation: ${parsed.error}`, 0);
+      return;
+    }
+    const event = parsed.event;
+    const handler = this.options.handlers[topic] as EventHandler<TopicName> | undefined;
+    if (!handler) return;
+    const parentTp = message.headers?.traceparent?.toString() ?? event.traceparent;
+    const span = tracer.startSpan(
+      `${topic} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: { 'messaging.system': 'kafka', 'messaging.consumer.group.name': group, 'messaging.message.id': event.id },
+      },
+      contextFromTraceparent(parentTp),
+    );
+    await context.with(trace.setSpan(contextFromTraceparent(parentTp), span), () =>
+      runWithTenant(event.tenantId, async () => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const applied = await this.ds.transaction(async (m) => {
+              const rows = (await m.query(
+                `INSERT INTO processed_events (tenant_id, consumer_group, event_id, topic) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT DO NOTHING RETURNING event_id`,
+                [event.tenantId, group, event.id, topic],
+              )) as unknown[];
+              if (rows.length === 0) return false;
+              await handler(event, m);
+              return true;
+            });
+            kafkaMessagesTotal.inc({ group, topic, outcome: applied ? 'processed' : 'duplicate' });
+            this.logger.debug({ topic, event_id: event.id, duplicate: !applied }, 'event handled');
+            span.end();
+            return;
+          } catch (err) {
+            if (attempt >= this.maxAttempts || this.stopping) {
+              span.setStatus({ code: SpanStatusCode.ERROR, message: String(err) });
+              span.end();
+              if (this.stopping) throw err; // not committed: redelivered after restart
+              await this.deadLetter(topic, partition, message, `handler: ${errorMessage(err)}`, attempt);
+              return;
+            }
+            kafkaMessagesTotal.inc({ group, topic, outcome: 'retried' });
+            this.logger.warn({ topic, event_id: event.id, attempt, err }, 'event handler failed; retrying');
+            await new Promise((r) => setTimeout(r, this.baseBackoffMs * 2 ** (attempt - 1)));
+          }
+        }
+      }),
+    );
+  }
+
+  private async deadLetter(topic: TopicName, partition: number, message: KafkaMessage, error: string, attempts: number): Promise<void> {
+    kafkaMessagesTotal.inc({ group: this.options.groupId, topic, outcome: 'dead_lettered' });
+    this.logger.error({ topic, partition, offset: message.offset, error, attempts }, 'message dead-lettered');
+    await this.dlqProducer?.send({
+      topic: dlqTopic(topic),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            'dlq-error': error.slice(0, 2000),
+            'dlq-source-topic': topic,
+            'dlq-source-partition': String(partition),
+            'dlq-source-offset': message.offset,
+            'dlq-consumer-group': this.options.groupId,
+            'dlq-attempts': String(attempts),
+            'dlq-time': new Date().toISOString(),
+          },
+        },
+      ],
+    });
+  }
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,6 @@
+export * from './migrations';
+export * from './outbox.repository';
+export * from './outbox-relay';
+export * from './idempotent-consumer';
+export * from './kafka-client';
+export * from './topics';

@@ -1,0 +1,107 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { GRPC_SERVICES, HEALTH_PROTO, PROTO_LOADER_OPTIONS, PROTO_ROOT, type ServiceName } from '@club/contracts';
+import type { BaseConfig } from '@club/platform-config';
+import { currentTraceparent, httpRequestDuration, initMetrics, NestPinoLogger } from '@club/platform-observability';
+import { GrpcContextInterceptor } from './grpc-context.interceptor';
+import { Readiness } from './readiness';
+import { join } from 'node:path';
+
+export interface BootstrapOptions {
+  readonly service: ServiceName;
+  readonly module: Type | DynamicModule;
+  readonly config: BaseConfig;
+  readonly logger: Logger;
+  /** Extra HTTP set-up (the gateway's filters, OpenAPI), before listen. */
+  readonly configureHttp?: (app: NestFastifyApplication) => Promise<void> | void;
+  readonly bodyLimit?: number;
+}
+
+/**
+ * Boots a service: a Fastify HTTP server (ops endpoints, and the public API for the gateway) and
+ * a gRPC server for the service's proto package plus grpc.health.v1, then handles SIGTERM/SIGINT
+ * with a graceful shutdown bounded by SHUTDOWN_TIMEOUT_MS.
+ */
+export async function bootstrapService(options: BootstrapOptions): Promise<NestFastifyApplication> {
+  const { config, logger, service } = options;
+  initMetrics(service);
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024, return503OnClosing: true });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', async (req) => {
+    (req as unknown as { startedAt: bigint }).startedAt = process.hrtime.bigint();
+  });
+  fastify.addHook('onSend', async (_req, reply, payload) => {
+    const traceparent = currentTraceparent();
+    if (traceparent) {
+      void reply.header('traceparent', traceparent);
+      void reply.header('x-trace-id', traceparent.split('-')[1]);
+    }
+    return payload;
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    const started = (req as unknown as { startedAt?: bigint }).startedAt;
+    if (started === undefined) return;
+    const route = req.routeOptions?.url ?? 'unmatched';
+    if (route === '/metrics' || route === '/healthz' || route === '/readyz') return;
+    httpRequestDuration.observe(
+      { method: req.method, route, status_code: String(reply.statusCode) },
+      Number(process.hrtime.bigint() - started) / 1e9,
+    );
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+  });
+  const grpc = GRPC_SERVICES[service];
+  app.connectMicroservice<MicroserviceOptions>(
+    {
+      transport: Transport.GRPC,
+      options: {
+        package: [grpc.package, HEALTH_PROTO.package],
+        protoPath: [join(PROTO_ROOT, grpc.protoPath), join(PROTO_ROOT, HEALTH_PROTO.protoPath)],
+        url: `0.0.0.0:${config.GRPC_PORT}`,
+        loader: { ...PROTO_LOADER_OPTIONS, includeDirs: [PROTO_ROOT] },
+        gracefulShutdown: true,
+      },
+    },
+    { inheritAppConfig: true },
+  );
+  app.useGlobalInterceptors(new GrpcContextInterceptor());
+  await options.configureHttp?.(app);
+  await app.startAllMicroservices();
+  await app.listen({ port: config.PORT, host: '0.0.0.0' });
+  logger.info({ http_port: config.PORT, grpc_port: config.GRPC_PORT }, `${service} started`);
+
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    app.get(Readiness).markShuttingDown();
+    logger.info({ signal }, 'shutdown requested');
+    const timer = setTimeout(() => {
+      logger.error({ timeout_ms: config.SHUTDOWN_TIMEOUT_MS }, 'graceful shutdown timed out; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  if (config.CLUB_EXIT_WITH_PARENT) {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) shutdown('parent-exited');
+    }, 1000).unref();
+  }
+  return app;
+}
