@@ -20,7 +20,9 @@ const swc = [
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // NestJS 12 ships ES modules only; jest's CommonJS runtime needs them transformed too.
+  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|peek-readable|@tokenizer|load-esm|uint8array-extras)/)'],
   moduleNameMapper: pathsToModuleNameMapper(),
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
@@ -35,6 +37,7 @@ module.exports = {
     {
       ...common,
       displayName: 'medium',
+      setupFilesAfterEnv: ['<rootDir>/libs/platform/testing/src/timeouts.cjs'],
       testMatch: ['<rootDir>/apps/*/test/**/*.spec.ts', '<rootDir>/libs/**/test/**/*.spec.ts'],
       globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.cjs',
       globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.cjs',
@@ -42,6 +45,7 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
+      setupFilesAfterEnv: ['<rootDir>/libs/platform/testing/src/timeouts.cjs'],
       testMatch: ['<rootDir>/apps/platform-e2e/src/**/*.e2e.ts'],
       globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.cjs',
       globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.cjs',

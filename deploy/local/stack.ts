@@ -5,13 +5,16 @@
  * processes. Used by `npm start` and by the end-to-end tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { SERVICE_NAMES, TOPIC_NAMES, type ServiceName } from '@club/contracts';
+import { SERVICE_NAMES, type ServiceName } from '@club/contracts';
 import { provisionServiceDatabase } from '@club/platform-db';
 
 export const ROOT = resolve(__dirname, '..', '..');
+
+/** The project's pinned Node (npm package `node`), whatever Node runs this script. */
+export const NODE = existsSync(join(ROOT, 'node_modules', '.bin', 'node')) ? join(ROOT, 'node_modules', '.bin', 'node') : process.execPath;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPostgres } = require('../postgres/postgres.cjs') as {
@@ -154,7 +157,6 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const ports = { ...DEFAULT_PORTS, ...o.ports } as Record<ServiceName, ServicePorts>;
   const urls = {} as Record<ServiceName, string>;
   for (const s of SERVICE_NAMES) urls[s] = await provisionServiceDatabase(o.infra.adminDatabaseUrl, serviceDatabase(s, prefix));
-  void TOPIC_NAMES;
 
   const children = new Map<ServiceName, ChildProcess>();
   const envFor = (s: ServiceName): NodeJS.ProcessEnv => ({
@@ -179,7 +181,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
 
   const start = async (s: ServiceName): Promise<void> => {
     const out = createWriteStream(join(o.logDir, `${s}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', s, 'src', 'main.ts')], {
+    const child = spawn(NODE, ['--disable-warning=TimeoutNegativeWarning', '-r', '@swc-node/register', join(ROOT, 'apps', s, 'src', 'main.ts')], {
       cwd: ROOT,
       env: envFor(s),
       stdio: ['ignore', 'pipe', 'pipe'],

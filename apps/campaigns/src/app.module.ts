@@ -1,14 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { CreateOutboxAndInbox1763900000000 } from '@club/platform-kafka';
 import { PlatformModule } from '@club/platform-nest';
 import type { CampaignsConfig } from './config';
 import { CampaignsGrpcController } from './grpc/campaigns.grpc.controller';
 import { CampaignsService } from './services/campaigns.service';
 import { CampaignRepository } from './repositories/campaign.repository';
-import { CreateCampaigns1763900000300 } from './migrations/1763900000300-create-campaigns';
-
-export const CAMPAIGNS_MIGRATIONS = [CreateOutboxAndInbox1763900000000, CreateCampaigns1763900000300];
+import { CAMPAIGNS_MIGRATIONS } from './migrations';
 
 @Module({})
 export class AppModule {

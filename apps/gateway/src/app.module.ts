@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
-import { CreateOutboxAndInbox1763900000000 } from '@club/platform-kafka';
 import { PlatformModule } from '@club/platform-nest';
 import type { GatewayConfig } from './config';
 import { AdminTenantsController } from './http/admin-tenants.controller';
@@ -14,9 +13,7 @@ import { TenantsService } from './services/tenants.service';
 import { ClubService } from './services/club.service';
 import { TenantRepository } from './repositories/tenant.repository';
 import { ServiceClients } from './repositories/service-clients';
-import { CreateTenants1763900000600 } from './migrations/1763900000600-create-tenants';
-
-export const GATEWAY_MIGRATIONS = [CreateOutboxAndInbox1763900000000, CreateTenants1763900000600];
+import { GATEWAY_MIGRATIONS } from './migrations';
 
 @Module({})
 export class AppModule {

@@ -1,15 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { CreateOutboxAndInbox1763900000000 } from '@club/platform-kafka';
 import { PlatformModule } from '@club/platform-nest';
 import type { MembersConfig } from './config';
 import { MembersGrpcController } from './grpc/members.grpc.controller';
 import { MembersService } from './services/members.service';
 import { MemberRepository } from './repositories/member.repository';
 import { CardNumberSource } from './repositories/card-number.source';
-import { CreateMembers1763900000200 } from './migrations/1763900000200-create-members';
-
-export const MEMBERS_MIGRATIONS = [CreateOutboxAndInbox1763900000000, CreateMembers1763900000200];
+import { MEMBERS_MIGRATIONS } from './migrations';
 
 @Module({})
 export class AppModule {

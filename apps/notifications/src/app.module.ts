@@ -1,15 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { CreateOutboxAndInbox1763900000000 } from '@club/platform-kafka';
 import { PlatformModule } from '@club/platform-nest';
 import type { NotificationsConfig } from './config';
 import { NotificationsGrpcController } from './grpc/notifications.grpc.controller';
 import { InboxService } from './services/inbox.service';
 import { InboxRepository } from './repositories/inbox.repository';
 import { MemberEventsConsumer } from './consumers/member-events.consumer';
-import { CreateInbox1763900000500 } from './migrations/1763900000500-create-inbox';
-
-export const NOTIFICATIONS_MIGRATIONS = [CreateOutboxAndInbox1763900000000, CreateInbox1763900000500];
+import { NOTIFICATIONS_MIGRATIONS } from './migrations';
 
 @Module({})
 export class AppModule {

@@ -1,14 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { CreateOutboxAndInbox1763900000000 } from '@club/platform-kafka';
 import { PlatformModule } from '@club/platform-nest';
 import type { PointsConfig } from './config';
 import { PointsGrpcController } from './grpc/points.grpc.controller';
 import { LedgerService } from './services/ledger.service';
 import { LedgerRepository } from './repositories/ledger.repository';
-import { CreateLedger1763900000100 } from './migrations/1763900000100-create-ledger';
-
-export const POINTS_MIGRATIONS = [CreateOutboxAndInbox1763900000000, CreateLedger1763900000100];
+import { POINTS_MIGRATIONS } from './migrations';
 
 @Module({})
 export class AppModule {

@@ -46,16 +46,18 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
     if (started === undefined) return;
     const route = req.routeOptions?.url ?? 'unmatched';
     if (route === '/metrics' || route === '/healthz' || route === '/readyz') return;
-    httpRequestDuration.observe(
-      { method: req.method, route, status_code: String(reply.statusCode) },
-      Number(process.hrtime.bigint() - started) / 1e9,
-    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    httpRequestDuration.observe({ method: req.method, route, status_code: String(reply.statusCode) }, seconds);
+    // The access log: route template and status only, never the path's ids, query or body.
+    logger.info({ method: req.method, route, status_code: reply.statusCode, duration_ms: Math.round(seconds * 1e4) / 10 }, 'request completed');
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {
     logger: new NestPinoLogger(logger),
     abortOnError: false,
   });
+  // Before connectMicroservice: inheritAppConfig copies the global enhancers at that moment.
+  app.useGlobalInterceptors(new GrpcContextInterceptor(logger));
   const grpc = GRPC_SERVICES[service];
   app.connectMicroservice<MicroserviceOptions>(
     {
@@ -70,7 +72,6 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
     },
     { inheritAppConfig: true },
   );
-  app.useGlobalInterceptors(new GrpcContextInterceptor());
   await options.configureHttp?.(app);
   await app.startAllMicroservices();
   await app.listen({ port: config.PORT, host: '0.0.0.0' });

@@ -1,31 +1,43 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { status, type Metadata } from '@grpc/grpc-js';
 import { Observable } from 'rxjs';
+import type { Logger } from 'pino';
 import { TENANT_METADATA } from '@club/contracts';
 import { grpcServerDuration, requestContext } from '@club/platform-observability';
 
 /**
  * For every gRPC call: puts the tenant id into the logging context (so handler logs carry it)
- * and records the call's duration and status code.
+ * records the call's duration and status code, and writes one access log line (method, code,
+ * duration: never the payload).
  */
-@Injectable()
 export class GrpcContextInterceptor implements NestInterceptor {
+  constructor(private readonly logger: Logger) {}
+
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'rpc') return next.handle();
     const md = ctx.switchToRpc().getContext<Metadata>();
     const tenantId = md?.get?.(TENANT_METADATA.id)[0]?.toString();
     const labels = { grpc_service: ctx.getClass().name, grpc_method: ctx.getHandler().name };
     const end = grpcServerDuration.startTimer(labels);
+    const started = process.hrtime.bigint();
+    const log = (code: string): void => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (labels.grpc_method === 'check' || labels.grpc_method === 'watch') return;
+      this.logger.info({ rpc: labels.grpc_method, grpc_code: code, duration_ms: Math.round(ms * 10) / 10 }, 'rpc handled');
+    };
     return new Observable((subscriber) =>
       requestContext.run({ tenantId }, () =>
         next.handle().subscribe({
           next: (v) => subscriber.next(v),
           error: (err: unknown) => {
-            end({ grpc_code: codeName(err) });
+            const code = codeName(err);
+            end({ grpc_code: code });
+            log(code);
             subscriber.error(err);
           },
           complete: () => {
             end({ grpc_code: 'OK' });
+            log('OK');
             subscriber.complete();
           },
         }),

@@ -1,0 +1,5 @@
+import { CreateOutboxAndInbox1763900000000 } from '@club/platform-kafka';
+import { CreateCampaigns1763900000300 } from './1763900000300-create-campaigns';
+
+/** Every migration of the campaigns database, in order. */
+export const CAMPAIGNS_MIGRATIONS = [CreateOutboxAndInbox1763900000000, CreateCampaigns1763900000300];

@@ -1,0 +1,5 @@
+import { CreateOutboxAndInbox1763900000000 } from '@club/platform-kafka';
+import { CreateMembers1763900000200 } from './1763900000200-create-members';
+
+/** Every migration of the members database, in order. */
+export const MEMBERS_MIGRATIONS = [CreateOutboxAndInbox1763900000000, CreateMembers1763900000200];

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { dlqTopic, type EventEnvelope } from '@club/contracts';
+import { createTestDatabase, eventually, testKafka, testTenant, type TestDatabase } from '@club/platform-testing';
+import { CreateOutboxAndInbox1763900000000, ensureTopics, IdempotentConsumer, OutboxRelay, OutboxRepository } from '../src';
+
+const logger = pino({ level: 'silent' });
+const TOPIC = 'members.member.enrolled.v1' as const;
+
+function enrolled(tenantId: string, memberId = randomUUID()) {
+  return {
+    topic: TOPIC,
+    tenantId,
+    subject: memberId,
+    data: { memberId, phone: '+989121234567', firstName: 'Sara', lastName: null, locale: 'fa' as const, enrolledAt: new Date().toISOString() },
+  };
+}
+
+/** Collects every message of a topic from the beginning with its own group. */
+async function collect(topic: string): Promise<{ messages: KafkaMessage[]; consumer: Consumer }> {
+  const consumer = testKafka().consumer({ groupId: `collector-${randomUUID()}` });
+  const messages: KafkaMessage[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({ eachMessage: async ({ message }) => void messages.push(message) });
+  return { messages, consumer };
+}
+
+describe('outbox relay and idempotent consumer (real PostgreSQL and Kafka)', () => {
+  let db: TestDatabase;
+  const kafka = testKafka();
+
+  beforeAll(async () => {
+    db = await createTestDatabase('kafkalib', [CreateOutboxAndInbox1763900000000]);
+    await db.dataSource.query(`CREATE TABLE effects (tenant_id uuid NOT NULL, event_id uuid NOT NULL, PRIMARY KEY (tenant_id, event_id))`);
+    await db.dataSource.query(`CREATE TABLE effect_log (tenant_id uuid NOT NULL, event_id uuid NOT NULL, at timestamptz DEFAULT now())`);
+    await ensureTopics(kafka, [TOPIC]);
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('publishes committed outbox rows in order, keyed by subject, with the writer’s trace context', async () => {
+    const tenant = testTenant();
+    const outbox = new OutboxRepository();
+    const memberId = randomUUID();
+    const written: EventEnvelope[] = [];
+    for (let i = 0; i < 5; i++) {
+      written.push(await db.dataSource.transaction((m) => outbox.enqueue(m, enrolled(tenant.tenantId, memberId))));
+    }
+    // A rolled-back transaction leaves no event behind.
+    await db.dataSource
+      .transaction(async (m) => {
+        await outbox.enqueue(m, enrolled(tenant.tenantId, memberId));
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+
+    const { messages, consumer } = await collect(TOPIC);
+    const relay = new OutboxRelay(db.dataSource, kafka, logger);
+    await relay.start();
+    relay.wake();
+    try {
+      const mine = await eventually(async () => {
+        const found = messages.filter((m) => m.key?.toString() === memberId);
+        if (found.length < 5) throw new Error(`only ${found.length} published`);
+        return found;
+      });
+      expect(mine.map((m) => JSON.parse(m.value!.toString()).id)).toEqual(written.map((e) => e.id));
+      expect(mine.every((m) => /^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/.test(m.headers!.traceparent!.toString()))).toBe(true);
+      const [{ n }] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox`)) as [{ n: number }];
+      expect(n).toBe(0);
+    } finally {
+      await relay.stop();
+      await consumer.disconnect();
+    }
+  });
+
+  it('applies a duplicated event once, dead-letters invalid messages and handlers that keep failing', async () => {
+    const tenant = testTenant();
+    const good = enrolled(tenant.tenantId);
+    const envelope = {
+      id: randomUUID(),
+      type: TOPIC,
+      tenantId: tenant.tenantId,
+      subject: good.subject,
+      time: new Date().toISOString(),
+      traceparent: null,
+      data: good.data,
+    };
+    const poison = { ...envelope, id: randomUUID(), subject: randomUUID(), data: { ...good.data, memberId: 'not-a-uuid' } };
+    const failing = { ...envelope, id: randomUUID(), subject: randomUUID(), data: { ...good.data, firstName: 'FAIL' } };
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: TOPIC,
+      messages: [
+        { key: envelope.subject, value: JSON.stringify(envelope) },
+        { key: envelope.subject, value: JSON.stringify(envelope) }, // redelivery
+        { key: poison.subject, value: JSON.stringify(poison) },
+        { key: 'x', value: 'not json' },
+        { key: failing.subject, value: JSON.stringify(failing) },
+      ],
+    });
+    await producer.disconnect();
+
+    const dlq = await collect(dlqTopic(TOPIC));
+    const group = `test.consumer-${randomUUID().slice(0, 8)}`;
+    const consumer = new IdempotentConsumer(db.dataSource, kafka, logger, {
+      groupId: group,
+      maxAttempts: 3,
+      baseBackoffMs: 10,
+      handlers: {
+        [TOPIC]: async (event, m) => {
+          if (event.tenantId !== tenant.tenantId) return;
+          if (event.data.firstName === 'FAIL') throw new Error('downstream refused');
+          await m.query(`INSERT INTO effect_log (tenant_id, event_id) VALUES ($1, $2)`, [event.tenantId, event.id]);
+        },
+      },
+    });
+    await consumer.start();
+    try {
+      const dead = await eventually(async () => {
+        const mine = dlq.messages.filter((m) => m.headers?.['dlq-consumer-group']?.toString() === group);
+        if (mine.length < 3) throw new Error(`only ${mine.length} dead-lettered`);
+        return mine;
+      });
+      const errors = dead.map((m) => m.headers!['dlq-error']!.toString());
+      expect(errors.filter((e) => e.startsWith('validation:'))).toHaveLength(2);
+      expect(errors.filter((e) => e === 'handler: downstream refused')).toHaveLength(1);
+      const applied = (await db.dataSource.query(`SELECT event_id FROM effect_log WHERE tenant_id = $1`, [tenant.tenantId])) as unknown[];
+      expect(applied).toHaveLength(1);
+    } finally {
+      await consumer.stop();
+      await dlq.consumer.disconnect();
+    }
+
+    // A restarted consumer in the same group resumes after the committed offsets: nothing is applied twice.
+    const again = new IdempotentConsumer(db.dataSource, kafka, logger, {
+      groupId: group,
+      handlers: {
+        [TOPIC]: async (event, m) => {
+          if (event.tenantId === tenant.tenantId) await m.query(`INSERT INTO effect_log (tenant_id, event_id) VALUES ($1, $2)`, [event.tenantId, event.id]);
+        },
+      },
+    });
+    await again.start();
+    await new Promise((r) => setTimeout(r, 1500));
+    await again.stop();
+    const applied = (await db.dataSource.query(`SELECT event_id FROM effect_log WHERE tenant_id = $1`, [tenant.tenantId])) as unknown[];
+    expect(applied).toHaveLength(1);
+  });
+});

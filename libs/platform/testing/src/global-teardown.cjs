@@ -1,0 +1,6 @@
+'use strict';
+const infra = require('./infra.cjs');
+
+module.exports = async () => {
+  await infra.stopIfStarted();
+};
