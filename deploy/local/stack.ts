@@ -18,15 +18,15 @@ export const NODE = existsSync(join(ROOT, 'node_modules', '.bin', 'node')) ? joi
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPostgres } = require('../postgres/postgres.cjs') as {
-  startPostgres(o: { dataDir: string; port: number; logFile?: string; fast?: boolean; log?: (m: string) => void }): Promise<{
+  startPostgres: (o: { dataDir: string; port: number; logFile?: string; fast?: boolean; log?: (m: string) => void }) => Promise<{
     url: string;
     stop(): Promise<void>;
   }>;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const kafkaLocal = require('../kafka/kafka.cjs') as {
-  ensureKafkaJars(o: { log?: (m: string) => void }): Promise<string>;
-  startKafka(o: { dataDir: string; port: number; logFile?: string; log?: (m: string) => void }): Promise<{
+  ensureKafkaJars: (o: { log?: (m: string) => void }) => Promise<string>;
+  startKafka: (o: { dataDir: string; port: number; logFile?: string; log?: (m: string) => void }) => Promise<{
     brokers: string;
     stop(): Promise<void>;
   }>;

@@ -45,10 +45,10 @@ describe('members (real PostgreSQL)', () => {
     expect(isValidCardNumber(m.cardNumber)).toBe(true);
     expect(m.cardNumber.startsWith('7091')).toBe(true);
     expect(m.birthDate).toBe('1996-09-11');
-    const events = (await db.dataSource.query(`SELECT topic, message_key FROM outbox WHERE tenant_id = $1`, [tenant.tenantId])) as {
+    const events = await db.dataSource.query<{
       topic: string;
       message_key: string;
-    }[];
+    }[]>(`SELECT topic, message_key FROM outbox WHERE tenant_id = $1`, [tenant.tenantId]);
     expect(events).toEqual([{ topic: 'members.member.enrolled.v1', message_key: m.id }]);
   });
 
@@ -66,7 +66,7 @@ describe('members (real PostgreSQL)', () => {
     await members.enrolMember(tenant, enrol('09123334455'));
     const err = await members.enrolMember(tenant, enrol('+989123334455')).catch((e: unknown) => e);
     expect(rpcCode(err)).toBe(status.ALREADY_EXISTS);
-    const [{ n }] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM members WHERE tenant_id = $1`, [tenant.tenantId])) as [{ n: number }];
+    const [{ n }] = await db.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM members WHERE tenant_id = $1`, [tenant.tenantId]);
     expect(n).toBe(1);
   });
 

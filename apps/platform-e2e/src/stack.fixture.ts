@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { SERVICE_NAMES, type ServiceName } from '@club/contracts';
-import { freePort, ROOT, startStack, type ServicePorts, type Stack } from '../../../deploy/local/stack';
+import { freePort, ROOT, startStack, type ServicePorts, type Stack } from '@club/local-stack';
 import { testInfra } from '@club/platform-testing';
 
 /** Boots the six services on free ports against the test run's real PostgreSQL and Kafka. */

@@ -41,10 +41,10 @@ describe('points ledger (real PostgreSQL)', () => {
   });
 
   const sumOfEntries = async (tenantId: string, memberId: string): Promise<number> => {
-    const [{ sum }] = (await db.dataSource.query(
+    const [{ sum }] = await db.dataSource.query<[{ sum: string }]>(
       `SELECT coalesce(sum(points), 0)::bigint AS sum FROM ledger_entries WHERE tenant_id = $1 AND member_id = $2`,
       [tenantId, memberId],
-    )) as [{ sum: string }];
+    );
     return Number(sum);
   };
 
@@ -60,11 +60,11 @@ describe('points ledger (real PostgreSQL)', () => {
       replayed: false,
     });
     expect(await sumOfEntries(tenant.tenantId, cmd.memberId)).toBe(125);
-    const outbox = (await db.dataSource.query(`SELECT topic, message_key, value FROM outbox WHERE tenant_id = $1`, [tenant.tenantId])) as {
+    const outbox = await db.dataSource.query<{
       topic: string;
       message_key: string;
       value: string;
-    }[];
+    }[]>(`SELECT topic, message_key, value FROM outbox WHERE tenant_id = $1`, [tenant.tenantId]);
     expect(outbox).toHaveLength(1);
     expect(outbox[0].topic).toBe('points.ledger-entry.created.v1');
     expect(outbox[0].message_key).toBe(cmd.memberId);

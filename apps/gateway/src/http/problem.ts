@@ -52,7 +52,7 @@ export function problemFromGrpc(err: { code?: number; details?: string }): Probl
   }
   const detail = parsed?.detail;
   const errors = parsed?.errors;
-  switch (err.code) {
+  switch ((err.code ?? GrpcStatus.UNKNOWN) as GrpcStatus) {
     case GrpcStatus.INVALID_ARGUMENT:
       return problem(400, 'validation', 'Bad Request', detail, errors);
     case GrpcStatus.NOT_FOUND:

@@ -48,17 +48,17 @@ export class TenantRepository {
   }
 
   async findTenant(tenantId: string): Promise<TenantRecord | undefined> {
-    const rows = (await this.ds.query(`SELECT * FROM tenants WHERE tenant_id = $1`, [tenantId])) as TenantRow[];
+    const rows = await this.ds.query<TenantRow[]>(`SELECT * FROM tenants WHERE tenant_id = $1`, [tenantId]);
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
   /** The tenant an active key belongs to: one primary-key lookup. */
   async findTenantByKey(tenantId: string, keyHash: string): Promise<TenantRecord | undefined> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<TenantRow[]>(
       `SELECT t.* FROM api_keys k JOIN tenants t ON t.tenant_id = k.tenant_id
        WHERE k.tenant_id = $1 AND k.key_hash = $2 AND k.revoked_at IS NULL`,
       [tenantId, keyHash],
-    )) as TenantRow[];
+    );
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 }

@@ -50,7 +50,7 @@ export class ClubService {
       const m = await this.services.identify(tenant, by.phone !== undefined ? { phone: by.phone } : { cardNumber: by.cardNumber });
       return { items: [toView(m)] };
     } catch (err) {
-      if (isGrpcError(err) && err.code === status.NOT_FOUND) return { items: [] };
+      if (isGrpcError(err) && err.code === Number(status.NOT_FOUND)) return { items: [] };
       throw err;
     }
   }

@@ -75,22 +75,22 @@ export class MemberRepository {
   }
 
   async findById(tenantId: string, id: string): Promise<MemberRecord | undefined> {
-    const rows = (await this.ds.query(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.id = $2`, [tenantId, id])) as MemberRow[];
+    const rows = await this.ds.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.id = $2`, [tenantId, id]);
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
   async findByPhone(tenantId: string, phone: string): Promise<MemberRecord | undefined> {
-    const rows = (await this.ds.query(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.phone = $2`, [tenantId, phone])) as MemberRow[];
+    const rows = await this.ds.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.phone = $2`, [tenantId, phone]);
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
   /** The member an active card belongs to (blocked or replaced cards identify nobody). */
   async findByCard(tenantId: string, cardNumber: string): Promise<MemberRecord | undefined> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<MemberRow[]>(
       `SELECT ${COLUMNS} FROM cards c JOIN members m ON m.tenant_id = c.tenant_id AND m.id = c.member_id
        WHERE c.tenant_id = $1 AND c.card_number = $2 AND c.status = 'active'`,
       [tenantId, cardNumber],
-    )) as MemberRow[];
+    );
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 }

@@ -27,29 +27,25 @@ export class InboxRepository {
   }
 
   async findRecipient(m: EntityManager, tenantId: string, memberId: string): Promise<Recipient | undefined> {
-    const rows = (await m.query(`SELECT locale, first_name FROM recipients WHERE tenant_id = $1 AND member_id = $2`, [
+    const rows = await m.query<{ locale: Locale; first_name: string | null }[]>(`SELECT locale, first_name FROM recipients WHERE tenant_id = $1 AND member_id = $2`, [
       tenantId,
       memberId,
-    ])) as { locale: Locale; first_name: string | null }[];
+    ]);
     return rows[0] ? { locale: rows[0].locale, firstName: rows[0].first_name } : undefined;
   }
 
   /** Inserts a message once per source event and kind; a second delivery inserts nothing. */
   async insertMessage(m: EntityManager, tenantId: string, msg: InboxRecord): Promise<boolean> {
-    const rows = (await m.query(
+    const rows = await m.query<unknown[]>(
       `INSERT INTO inbox_messages (tenant_id, id, member_id, kind, locale, title, body, source_event_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
       [tenantId, msg.id, msg.memberId, msg.kind, msg.locale, msg.title, msg.body, msg.sourceEventId, msg.createdAt],
-    )) as unknown[];
+    );
     return rows.length === 1;
   }
 
   async listForMember(tenantId: string, memberId: string, limit: number): Promise<InboxRecord[]> {
-    const rows = (await this.ds.query(
-      `SELECT id, member_id, kind, locale, title, body, source_event_id, created_at FROM inbox_messages
-       WHERE tenant_id = $1 AND member_id = $2 ORDER BY created_at DESC, id LIMIT $3`,
-      [tenantId, memberId, limit],
-    )) as {
+    const rows = await this.ds.query<{
       id: string;
       member_id: string;
       kind: InboxRecord['kind'];
@@ -58,7 +54,11 @@ export class InboxRepository {
       body: string;
       source_event_id: string;
       created_at: Date;
-    }[];
+    }[]>(
+      `SELECT id, member_id, kind, locale, title, body, source_event_id, created_at FROM inbox_messages
+       WHERE tenant_id = $1 AND member_id = $2 ORDER BY created_at DESC, id LIMIT $3`,
+      [tenantId, memberId, limit],
+    );
     return rows.map((r) => ({
       id: r.id,
       memberId: r.member_id,

@@ -36,10 +36,10 @@ export class LedgerRepository {
   constructor(private readonly ds: DataSource) {}
 
   async findEarnRate(tenantId: string): Promise<EarnRate | undefined> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<{ points: number; per: string }[]>(
       `SELECT earn_points::int AS points, earn_per_amount::bigint AS per FROM tenant_settings WHERE tenant_id = $1`,
       [tenantId],
-    )) as { points: number; per: string }[];
+    );
     return rows[0] ? { points: rows[0].points, perAmount: Number(rows[0].per) } : undefined;
   }
 
@@ -48,19 +48,19 @@ export class LedgerRepository {
    * A concurrent claim of the same id waits here on the unique index until the first commits.
    */
   async claimCheckout(m: EntityManager, tenantId: string, c: NewCheckout): Promise<boolean> {
-    const rows = (await m.query(
+    const rows = await m.query<unknown[]>(
       `INSERT INTO checkouts (tenant_id, transaction_id, request_hash, member_id, store_id, amount, currency)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING transaction_id`,
       [tenantId, c.transactionId, c.requestHash, c.memberId, c.storeId, c.amount, c.currency],
-    )) as unknown[];
+    );
     return rows.length === 1;
   }
 
   async findCheckout(m: EntityManager, tenantId: string, transactionId: string): Promise<StoredCheckout | undefined> {
-    const rows = (await m.query(
+    const rows = await m.query<{ request_hash: string; response: CheckoutResult }[]>(
       `SELECT request_hash, response FROM checkouts WHERE tenant_id = $1 AND transaction_id = $2`,
       [tenantId, transactionId],
-    )) as { request_hash: string; response: CheckoutResult }[];
+    );
     return rows[0] ? { requestHash: rows[0].request_hash, response: rows[0].response } : undefined;
   }
 
@@ -86,7 +86,7 @@ export class LedgerRepository {
 
   /** Adds earned points to the cached balance (creating it) and returns the new balance. */
   async creditAvailable(m: EntityManager, tenantId: string, memberId: string, points: number): Promise<BalanceRow> {
-    const rows = (await m.query(
+    const rows = await m.query<{ available: string; pending: string; lifetime_earned: string }[]>(
       `INSERT INTO accounts (tenant_id, member_id, available, lifetime_earned) VALUES ($1, $2, $3, $3)
        ON CONFLICT (tenant_id, member_id) DO UPDATE
          SET available = accounts.available + EXCLUDED.available,
@@ -94,15 +94,15 @@ export class LedgerRepository {
              updated_at = now()
        RETURNING available::bigint AS available, pending::bigint AS pending, lifetime_earned::bigint AS lifetime_earned`,
       [tenantId, memberId, points],
-    )) as { available: string; pending: string; lifetime_earned: string }[];
+    );
     return toBalance(rows[0]);
   }
 
   async findBalance(tenantId: string, memberId: string): Promise<BalanceRow> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<{ available: string; pending: string; lifetime_earned: string }[]>(
       `SELECT available, pending, lifetime_earned FROM accounts WHERE tenant_id = $1 AND member_id = $2`,
       [tenantId, memberId],
-    )) as { available: string; pending: string; lifetime_earned: string }[];
+    );
     return rows[0] ? toBalance(rows[0]) : { available: 0, pending: 0, lifetimeEarned: 0 };
   }
 }

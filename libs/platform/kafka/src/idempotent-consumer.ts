@@ -63,17 +63,18 @@ export class IdempotentConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      eachBatch: async (payload) => {
+        const { batch } = payload;
         // Offsets are committed after the database commits of the messages before them. The
         // dedup table makes a redelivery after a crash harmless, so one commit per batch is enough.
         let last: string | undefined;
         try {
           for (const message of batch.messages) {
-            if (!isRunning() || isStale() || this.stopping) break;
+            if (!payload.isRunning() || payload.isStale() || this.stopping) break;
             await this.handleMessage(batch.topic as TopicName, batch.partition, message);
-            resolveOffset(message.offset);
+            payload.resolveOffset(message.offset);
             last = message.offset;
-            await heartbeat();
+            await payload.heartbeat();
           }
         } finally {
           if (last !== undefined) {
@@ -127,11 +128,11 @@ export class IdempotentConsumer {
         for (let attempt = 1; ; attempt++) {
           try {
             const applied = await this.ds.transaction(async (m) => {
-              const rows = (await m.query(
+              const rows = await m.query<unknown[]>(
                 `INSERT INTO processed_events (tenant_id, consumer_group, event_id, topic) VALUES ($1, $2, $3, $4)
                  ON CONFLICT DO NOTHING RETURNING event_id`,
                 [event.tenantId, group, event.id, topic],
-              )) as unknown[];
+              );
               if (rows.length === 0) return false;
               await handler(event, m);
               return true;

@@ -14,7 +14,7 @@ export function createKafka(options: { brokers: string[]; clientId: string; logg
     logCreator:
       () =>
       ({ level, log }: LogEntry) => {
-        const { message, ...rest } = log;
+        const { message, ...rest } = log as { message: string; broker?: string; error?: string; groupId?: string };
         const fields = { broker: rest.broker, error: rest.error, groupId: rest.groupId };
         if (level <= logLevel.ERROR) child.error(fields, message);
         else child.warn(fields, message);

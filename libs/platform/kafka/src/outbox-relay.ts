@@ -117,14 +117,14 @@ export class OutboxRelay {
     const producer = this.producer;
     if (!producer) throw new Error('outbox relay not started');
     return this.ds.transaction(async (m) => {
-      const [{ locked }] = (await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('club:outbox-relay')) AS locked`)) as [
+      const [{ locked }] = await m.query<[
         { locked: boolean },
-      ];
+      ]>(`SELECT pg_try_advisory_xact_lock(hashtext('club:outbox-relay')) AS locked`);
       if (!locked) return 0;
-      const rows = (await m.query(
+      const rows = await m.query<OutboxRow[]>(
         `SELECT id, seq, topic, message_key, value, traceparent FROM outbox ORDER BY seq LIMIT $1`,
         [this.batchSize],
-      )) as OutboxRow[];
+      );
       if (rows.length === 0) {
         outboxBacklog.set(0);
         return 0;
@@ -161,7 +161,7 @@ export class OutboxRelay {
       }
       await m.query(`DELETE FROM outbox WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
       for (const r of rows) outboxPublishedTotal.inc({ topic: r.topic });
-      const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM outbox`)) as [{ n: number }];
+      const [{ n }] = await m.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM outbox`);
       outboxBacklog.set(n);
       return rows.length;
     });

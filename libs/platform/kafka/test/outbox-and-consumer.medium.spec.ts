@@ -70,7 +70,7 @@ describe('outbox relay and idempotent consumer (real PostgreSQL and Kafka)', () 
       });
       expect(mine.map((m) => JSON.parse(m.value!.toString()).id)).toEqual(written.map((e) => e.id));
       expect(mine.every((m) => /^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/.test(m.headers!.traceparent!.toString()))).toBe(true);
-      const [{ n }] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox`)) as [{ n: number }];
+      const [{ n }] = await db.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM outbox`);
       expect(n).toBe(0);
     } finally {
       await relay.stop();
@@ -130,7 +130,7 @@ describe('outbox relay and idempotent consumer (real PostgreSQL and Kafka)', () 
       const errors = dead.map((m) => m.headers!['dlq-error']!.toString());
       expect(errors.filter((e) => e.startsWith('validation:'))).toHaveLength(2);
       expect(errors.filter((e) => e === 'handler: downstream refused')).toHaveLength(1);
-      const applied = (await db.dataSource.query(`SELECT event_id FROM effect_log WHERE tenant_id = $1`, [tenant.tenantId])) as unknown[];
+      const applied = await db.dataSource.query<unknown[]>(`SELECT event_id FROM effect_log WHERE tenant_id = $1`, [tenant.tenantId]);
       expect(applied).toHaveLength(1);
     } finally {
       await consumer.stop();
@@ -149,7 +149,7 @@ describe('outbox relay and idempotent consumer (real PostgreSQL and Kafka)', () 
     await again.start();
     await new Promise((r) => setTimeout(r, 1500));
     await again.stop();
-    const applied = (await db.dataSource.query(`SELECT event_id FROM effect_log WHERE tenant_id = $1`, [tenant.tenantId])) as unknown[];
+    const applied = await db.dataSource.query<unknown[]>(`SELECT event_id FROM effect_log WHERE tenant_id = $1`, [tenant.tenantId]);
     expect(applied).toHaveLength(1);
   });
 });

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { dlqTopic, parseEvent, TOPIC_NAMES, TOPIC_PARTITIONS, TOPICS, type TopicName, type TopicPayload } from './index';
+
+const SAMPLES: { [T in TopicName]: TopicPayload<T> } = {
+  'members.member.enrolled.v1': {
+    memberId: randomUUID(),
+    phone: '+989121234567',
+    firstName: 'سارا',
+    lastName: null,
+    locale: 'fa',
+    enrolledAt: '2026-03-20T10:00:00.000Z',
+  },
+  'points.ledger-entry.created.v1': {
+    entryId: randomUUID(),
+    memberId: randomUUID(),
+    kind: 'earn',
+    points: 125,
+    transactionId: 'till-1',
+    storeId: 'store-1',
+    balance: { available: 125, pending: 0, lifetimeEarned: 125 },
+    createdAt: '2026-03-20T10:00:00.000Z',
+  },
+};
+
+const envelope = (type: string, data: unknown) =>
+  JSON.stringify({ id: randomUUID(), type, tenantId: randomUUID(), subject: randomUUID(), time: new Date().toISOString(), traceparent: null, data });
+
+describe('topic map', () => {
+  it('names every topic <owner>.<entity>.<past-tense-event>.v<N> with a partition count', () => {
+    for (const t of TOPIC_NAMES) {
+      expect(t).toMatch(/^[a-z]+\.[a-z-]+\.[a-z-]+\.v\d+$/);
+      expect(TOPIC_PARTITIONS[t]).toBeGreaterThan(0);
+      expect(dlqTopic(t)).toBe(`${t}.dlq`);
+    }
+  });
+
+  it.each(TOPIC_NAMES)('%s has a sample payload that its schema accepts inside an envelope', (topic) => {
+    expect(TOPICS[topic].safeParse(SAMPLES[topic]).success).toBe(true);
+    const parsed = parseEvent(topic, envelope(topic, SAMPLES[topic]));
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('rejects non-JSON, a wrong envelope type, and payloads that break the schema', () => {
+    expect(parseEvent('members.member.enrolled.v1', 'nope')).toEqual({ ok: false, error: 'value is not JSON' });
+    expect(parseEvent('members.member.enrolled.v1', null)).toMatchObject({ ok: false });
+    const wrongType = parseEvent('members.member.enrolled.v1', envelope('points.ledger-entry.created.v1', SAMPLES['members.member.enrolled.v1']));
+    expect(wrongType).toMatchObject({ ok: false, error: expect.stringContaining('does not match topic') });
+    const fractional = parseEvent(
+      'points.ledger-entry.created.v1',
+      envelope('points.ledger-entry.created.v1', { ...SAMPLES['points.ledger-entry.created.v1'], points: 1.5 }),
+    );
+    expect(fractional).toMatchObject({ ok: false, error: expect.stringContaining('data') });
+  });
+});
