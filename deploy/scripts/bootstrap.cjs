@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const command = process.argv[2];
-const scripts = { start: 'start.ts', test: 'test.ts', stack: 'start.ts' };
+const scripts = { start: 'start.ts', test: 'test.ts' };
 if (!scripts[command]) {
   console.error(`usage: node deploy/scripts/bootstrap.cjs ${Object.keys(scripts).join('|')}`);
   process.exit(2);
