@@ -8,6 +8,7 @@ import { HEALTH_PROTO, PROTO_LOADER_OPTIONS, PROTO_ROOT, SERVICE_NAMES } from '@
 import { eventually, testInfra, testKafka } from '@club/platform-testing';
 import { NODE, ROOT, type Stack } from '@club/local-stack';
 import { api, bootStack, type Api } from './stack.fixture';
+import { startOtlpReceiver, type ReceivedSpan } from './otlp-receiver';
 
 /**
  * The first checkout end to end, black box through the gateway, on real PostgreSQL and Kafka:
@@ -24,13 +25,17 @@ describe('platform end to end', () => {
   const e164 = `+98${phone.slice(1)}`;
   let member: { id: string; cardNumber: string };
 
+  let otlp: Awaited<ReturnType<typeof startOtlpReceiver>>;
+
   beforeAll(async () => {
-    stack = await bootStack();
+    otlp = await startOtlpReceiver();
+    stack = await bootStack({ OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url, OTEL_BSP_SCHEDULE_DELAY: '200' });
     call = api(stack);
   });
 
   afterAll(async () => {
     await stack?.stop();
+    await otlp?.close();
   });
 
   it('serves liveness, readiness, metrics and gRPC health on every service', async () => {
@@ -166,6 +171,22 @@ describe('platform end to end', () => {
         expect(line.service).toBe(s);
       }
     });
+    // The exported spans form one trace: gateway HTTP → gRPC into members and points → the
+    // outbox relay's publish span in points → the notifications consumer span under it.
+    const trace = await eventually(async () => {
+      const spans = otlp.spans.filter((sp) => sp.traceId === traceId);
+      const publish = spans.find((sp) => sp.service === 'points' && sp.name === 'points.ledger-entry.created.v1 publish');
+      const consume = spans.find((sp) => sp.service === 'notifications' && sp.name === 'points.ledger-entry.created.v1 process');
+      if (!publish || !consume) throw new Error(`trace incomplete: ${spans.map((sp) => `${sp.service}:${sp.name}`).join(', ')}`);
+      return { spans, publish, consume };
+    });
+    const byId = new Map<string, ReceivedSpan>(trace.spans.map((sp) => [sp.spanId, sp]));
+    expect(new Set(trace.spans.map((sp) => sp.service))).toEqual(new Set(['gateway', 'members', 'points', 'notifications']));
+    expect(trace.consume.parentSpanId).toBe(trace.publish.spanId);
+    expect(byId.get(trace.publish.parentSpanId)?.service).toBe('points');
+    const root = trace.spans.find((sp) => sp.parentSpanId === '');
+    expect(root?.service).toBe('gateway');
+
     // No personal data in any log.
     for (const s of SERVICE_NAMES) {
       const log = readFileSync(join(stack.logDir, `${s}.log`), 'utf8');

@@ -5,7 +5,7 @@ import { freePort, ROOT, startStack, type ServicePorts, type Stack } from '@club
 import { testInfra } from '@club/platform-testing';
 
 /** Boots the six services on free ports against the test run's real PostgreSQL and Kafka. */
-export async function bootStack(): Promise<Stack> {
+export async function bootStack(env: Record<string, string> = {}): Promise<Stack> {
   const { databaseUrl, kafkaBrokers } = testInfra();
   const ports = {} as Record<ServiceName, ServicePorts>;
   for (const s of SERVICE_NAMES) ports[s] = { http: await freePort(), grpc: await freePort() };
@@ -17,6 +17,7 @@ export async function bootStack(): Promise<Stack> {
     ports,
     dbPrefix: `e2e_${run}`,
     logLevel: 'debug',
+    env,
   });
 }
 
