@@ -136,11 +136,10 @@ export class OutboxRelay {
         const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
         rows.forEach((r, i) => {
           const sc = spans[i].spanContext();
-          const headers = {
-            'event-id': r.id,
-            'event-type': r.topic,
-            traceparent: `00-${sc.traceId}-${sc.spanId}-${sc.traceFlags.toString(16).padStart(2, '0')}`,
-          };
+          const headers: Record<string, string> = { 'event-id': r.id, 'event-type': r.topic };
+          if (trace.isSpanContextValid(sc)) {
+            headers.traceparent = `00-${sc.traceId}-${sc.spanId}-${sc.traceFlags.toString(16).padStart(2, '0')}`;
+          }
           const list = byTopic.get(r.topic) ?? [];
           list.push({ key: r.message_key, value: r.value, headers });
           byTopic.set(r.topic, list);
