@@ -52,15 +52,19 @@ function ensureNodeModules() {
   fs.writeFileSync(stamp, digest);
 }
 
-/** Java and Maven run the local Kafka broker; on a Debian machine where we are root, install them. */
+/**
+ * Java and Maven run the local Kafka broker; the end-to-end test reads the broker with kcat, an
+ * independent Kafka client. On a Debian machine where we are root, install what is missing.
+ */
 function ensureSystemTools() {
   const wanted = [];
-  if (!process.env.KAFKA_BROKERS) {
+  if (!process.env.KAFKA_BROKERS || command === 'test') {
     if (!has('java')) wanted.push('openjdk-17-jre-headless');
     if (!has('mvn')) wanted.push('maven');
   }
-  if (wanted.length === 0) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (command === 'test' && !has('kcat') && root && has('apt-get')) wanted.push('kcat');
+  if (wanted.length === 0) return;
   if (!root || !has('apt-get')) {
     console.error(`missing system tools: ${wanted.join(', ')}. Install them (e.g. apt-get install -y ${wanted.join(' ')}) or set KAFKA_BROKERS to an existing broker.`);
     process.exit(1);

@@ -169,6 +169,7 @@ describe('platform end to end', () => {
         if (lines.length === 0) throw new Error(`no ${s} log line with trace ${traceId}`);
         const line = JSON.parse(lines[0]);
         expect(line.service).toBe(s);
+        expect(line.tenant_id).toBe(tenantId);
       }
     });
     // The exported spans form one trace: gateway HTTP → gRPC into members and points → the
@@ -254,8 +255,12 @@ describe('platform end to end', () => {
     expect(r.stderr).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL/);
   });
 
-  it('shuts a service down gracefully on SIGTERM', async () => {
-    expect(await stack.stopService('campaigns')).toBe(0);
-    expect(await stack.stopService('feedback')).toBe(0);
+  it('shuts every service down gracefully on SIGTERM (gateway first)', async () => {
+    for (const s of ['gateway', 'members', 'points', 'notifications', 'campaigns', 'feedback'] as const) {
+      expect(await stack.stopService(s)).toBe(0);
+    }
+    const log = readFileSync(join(stack.logDir, 'notifications.log'), 'utf8');
+    expect(log).toContain('shutting down: stopping consumers, flushing outbox');
+    expect(log).toContain('shutdown complete');
   });
 });

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import pino from 'pino';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { dlqTopic, type EventEnvelope } from '@club/contracts';
@@ -32,6 +36,10 @@ describe('outbox relay and idempotent consumer (real PostgreSQL and Kafka)', () 
   const kafka = testKafka();
 
   beforeAll(async () => {
+    // A real tracer so the writer's trace context is captured and continued.
+    trace.setGlobalTracerProvider(new BasicTracerProvider());
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
     db = await createTestDatabase('kafkalib', [CreateOutboxAndInbox1763900000000]);
     await db.dataSource.query(`CREATE TABLE effects (tenant_id uuid NOT NULL, event_id uuid NOT NULL, PRIMARY KEY (tenant_id, event_id))`);
     await db.dataSource.query(`CREATE TABLE effect_log (tenant_id uuid NOT NULL, event_id uuid NOT NULL, at timestamptz DEFAULT now())`);
@@ -47,9 +55,14 @@ describe('outbox relay and idempotent consumer (real PostgreSQL and Kafka)', () 
     const outbox = new OutboxRepository();
     const memberId = randomUUID();
     const written: EventEnvelope[] = [];
-    for (let i = 0; i < 5; i++) {
-      written.push(await db.dataSource.transaction((m) => outbox.enqueue(m, enrolled(tenant.tenantId, memberId))));
-    }
+    const writerTraceId = await trace.getTracer('test').startActiveSpan('writer', async (span) => {
+      for (let i = 0; i < 5; i++) {
+        written.push(await db.dataSource.transaction((m) => outbox.enqueue(m, enrolled(tenant.tenantId, memberId))));
+      }
+      span.end();
+      return span.spanContext().traceId;
+    });
+    expect(written.every((e) => e.traceparent?.split('-')[1] === writerTraceId)).toBe(true);
     // A rolled-back transaction leaves no event behind.
     await db.dataSource
       .transaction(async (m) => {
@@ -69,7 +82,8 @@ describe('outbox relay and idempotent consumer (real PostgreSQL and Kafka)', () 
         return found;
       });
       expect(mine.map((m) => JSON.parse(m.value!.toString()).id)).toEqual(written.map((e) => e.id));
-      expect(mine.every((m) => /^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/.test(m.headers!.traceparent!.toString()))).toBe(true);
+      // Each message continues the writer's trace (a publish span under the writer's span).
+      expect(mine.map((m) => m.headers!.traceparent!.toString().split('-')[1])).toEqual(Array(5).fill(writerTraceId));
       const [{ n }] = await db.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM outbox`);
       expect(n).toBe(0);
     } finally {

@@ -5,7 +5,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { GRPC_SERVICES, HEALTH_PROTO, PROTO_LOADER_OPTIONS, PROTO_ROOT, type ServiceName } from '@club/contracts';
 import type { BaseConfig } from '@club/platform-config';
-import { currentTraceparent, httpRequestDuration, initMetrics, NestPinoLogger } from '@club/platform-observability';
+import { currentTraceparent, httpRequestDuration, initMetrics, NestPinoLogger, requestContext } from '@club/platform-observability';
 import { GrpcContextInterceptor } from './grpc-context.interceptor';
 import { Readiness } from './readiness';
 import { join } from 'node:path';
@@ -49,7 +49,11 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     httpRequestDuration.observe({ method: req.method, route, status_code: String(reply.statusCode) }, seconds);
     // The access log: route template and status only, never the path's ids, query or body.
-    logger.info({ method: req.method, route, status_code: reply.statusCode, duration_ms: Math.round(seconds * 1e4) / 10 }, 'request completed');
+    // The gateway's auth guard puts the authenticated tenant on the request.
+    const tenantId = (req as unknown as { tenant?: { tenantId?: string } }).tenant?.tenantId;
+    requestContext.run({ tenantId }, () =>
+      logger.info({ method: req.method, route, status_code: reply.statusCode, duration_ms: Math.round(seconds * 1e4) / 10 }, 'request completed'),
+    );
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import type { EventEnvelope } from '@club/contracts';
+import { Clock, Ids } from '@club/platform-nest';
+import { createTestDatabase, testTenant, type TestDatabase } from '@club/platform-testing';
+import { NOTIFICATIONS_MIGRATIONS } from '../src/migrations';
+import { InboxRepository } from '../src/repositories/inbox.repository';
+import { InboxService } from '../src/services/inbox.service';
+
+describe('inbox (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let inbox: InboxService;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('notifications', NOTIFICATIONS_MIGRATIONS);
+    inbox = new InboxService(new InboxRepository(db.dataSource), new Clock(), new Ids(), pino({ level: 'silent' }));
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  const enrolled = (tenantId: string, memberId: string, locale: 'fa' | 'en'): EventEnvelope<'members.member.enrolled.v1'> => ({
+    id: randomUUID(),
+    type: 'members.member.enrolled.v1',
+    tenantId,
+    subject: memberId,
+    time: new Date().toISOString(),
+    traceparent: null,
+    data: { memberId, phone: '+989121234567', firstName: 'Sara', lastName: null, locale, enrolledAt: new Date().toISOString() },
+  });
+
+  const earned = (tenantId: string, memberId: string): EventEnvelope<'points.ledger-entry.created.v1'> => ({
+    id: randomUUID(),
+    type: 'points.ledger-entry.created.v1',
+    tenantId,
+    subject: memberId,
+    time: new Date().toISOString(),
+    traceparent: null,
+    data: {
+      entryId: randomUUID(),
+      memberId,
+      kind: 'earn',
+      points: 1250,
+      transactionId: 't-1',
+      storeId: 's-1',
+      balance: { available: 1250, pending: 0, lifetimeEarned: 1250 },
+      createdAt: new Date().toISOString(),
+    },
+  });
+
+  it('writes one message per triggering event (a unique constraint), in the member’s locale', async () => {
+    const tenant = testTenant();
+    const memberId = randomUUID();
+    const welcome = enrolled(tenant.tenantId, memberId, 'en');
+    const points = earned(tenant.tenantId, memberId);
+    await db.dataSource.transaction((m) => inbox.welcomeMember(welcome, m));
+    await db.dataSource.transaction((m) => inbox.welcomeMember(welcome, m)); // same event again
+    await db.dataSource.transaction((m) => inbox.notifyPointsEarned(points, m));
+    const messages = await inbox.listInbox(tenant, memberId, 50);
+    expect(messages.map((m) => m.kind).sort()).toEqual(['points-earned', 'welcome']);
+    expect(messages.find((m) => m.kind === 'points-earned')!.body).toBe('You earned 1,250 points. Available balance: 1,250 points.');
+  });
+
+  it('isolates tenants: another tenant’s inbox for the same member id is empty', async () => {
+    const a = testTenant();
+    const memberId = randomUUID();
+    await db.dataSource.transaction((m) => inbox.welcomeMember(enrolled(a.tenantId, memberId, 'fa'), m));
+    expect(await inbox.listInbox(a, memberId, 50)).toHaveLength(1);
+    expect(await inbox.listInbox(testTenant(), memberId, 50)).toEqual([]);
+  });
+});
