@@ -4,8 +4,9 @@ import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { GRPC_SERVICES, HEALTH_PROTO, PROTO_LOADER_OPTIONS, PROTO_ROOT, type ServiceName } from '@club/contracts';
-import type { BaseConfig } from '@club/platform-config';
-import { currentTraceparent, httpRequestDuration, initMetrics, NestPinoLogger, requestContext } from '@club/platform-observability';
+import type { z } from 'zod';
+import { loadConfigOrExit, type BaseConfig } from '@club/platform-config';
+import { createLogger, currentTraceparent, httpRequestDuration, initMetrics, NestPinoLogger, requestContext } from '@club/platform-observability';
 import { GrpcContextInterceptor } from './grpc-context.interceptor';
 import { Readiness } from './readiness';
 import { join } from 'node:path';
@@ -109,4 +110,28 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
     }, 1000).unref();
   }
   return app;
+}
+
+/**
+ * A service's whole main.ts after `import './instrumentation'`: validate config (exit 78 on a bad
+ * value), create the JSON logger, boot, and exit non-zero if start-up fails.
+ */
+export function runService<S extends z.ZodType<BaseConfig>>(options: {
+  readonly service: ServiceName;
+  readonly configSchema: S;
+  readonly module: (config: z.infer<S>, logger: Logger) => DynamicModule;
+  readonly configureHttp?: (app: NestFastifyApplication, config: z.infer<S>) => Promise<void> | void;
+}): void {
+  const config = loadConfigOrExit(options.configSchema, options.service);
+  const logger = createLogger(options.service, config.LOG_LEVEL);
+  bootstrapService({
+    service: options.service,
+    module: options.module(config, logger),
+    config,
+    logger,
+    configureHttp: options.configureHttp ? (app) => options.configureHttp?.(app, config) : undefined,
+  }).catch((err: unknown) => {
+    logger.fatal({ err }, `${options.service} failed to start`);
+    process.exit(1);
+  });
 }
