@@ -6,6 +6,7 @@ import type { GatewayConfig } from '../src/config';
 import { GATEWAY_MIGRATIONS } from '../src/migrations';
 import { TenantRepository } from '../src/repositories/tenant.repository';
 import { TenantsService } from '../src/services/tenants.service';
+import type { ServiceClients } from '../src/repositories/service-clients';
 
 describe('tenants and API keys (real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -14,7 +15,7 @@ describe('tenants and API keys (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('gateway', GATEWAY_MIGRATIONS);
     const uow = new UnitOfWork(db.dataSource, new OutboxRelay(db.dataSource, testKafka(), pino({ level: 'silent' })));
-    tenants = new TenantsService(new TenantRepository(db.dataSource), uow, new Clock(), new Ids(), {
+    tenants = new TenantsService(new TenantRepository(db.dataSource), uow, new Clock(), new Ids(), {} as ServiceClients, {
       CLUB_ADMIN_TOKEN: 'x'.repeat(32),
       AUTH_CACHE_TTL_MS: 0,
     } as GatewayConfig);

@@ -212,6 +212,22 @@ describe('platform end to end', () => {
     expect(checkout.status).toBe(404);
   });
 
+  it('applies the flat earn rate an admin sets for a tenant', async () => {
+    const t = (await call('POST', '/v1/admin/tenants', { admin: true, body: { name: 'Euro chain', calendar: 'gregorian', currency: 'EUR' } })).json;
+    expect((await call('GET', `/v1/admin/tenants/${t.id}/earn-rate`, { admin: true })).json).toEqual({ points: 1, perAmount: 100, isDefault: true });
+    expect((await call('PUT', `/v1/admin/tenants/${t.id}/earn-rate`, { admin: true, body: { points: 3, perAmount: 0 } })).status).toBe(400);
+    expect((await call('PUT', `/v1/admin/tenants/${randomUUID()}/earn-rate`, { admin: true, body: { points: 3, perAmount: 100 } })).status).toBe(404);
+    expect((await call('PUT', `/v1/admin/tenants/${t.id}/earn-rate`, { key, body: { points: 3, perAmount: 100 } })).status).toBe(401);
+    const set = await call('PUT', `/v1/admin/tenants/${t.id}/earn-rate`, { admin: true, body: { points: 3, perAmount: 100 } });
+    expect(set.json).toEqual({ points: 3, perAmount: 100, isDefault: false });
+    const m = (await call('POST', '/v1/members', { key: t.apiKey, body: { phone } })).json; // same phone, another club
+    const res = await call('POST', '/v1/checkouts', {
+      key: t.apiKey,
+      body: { transactionId: randomUUID(), storeId: 'berlin-1', member: { memberId: m.id }, amount: 1999, currency: 'EUR', items: [{ sku: 'A', quantity: 1, unitPrice: 1999 }] },
+    });
+    expect(res.json).toMatchObject({ pointsEarned: 59, balance: { available: 59, pending: 0 } }); // 3 per euro, rounded down
+  });
+
   it('answers bad input with RFC 9457 problems and changes nothing', async () => {
     expect((await call('GET', `/v1/members/${member.id}`, { key: `${key}x` })).status).toBe(401);
     expect((await call('GET', `/v1/members/${member.id}`)).status).toBe(401);

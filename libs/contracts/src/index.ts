@@ -6,6 +6,7 @@ export type { EnrolRequest } from './generated/club/members/v1/EnrolRequest';
 export type { IdentifyRequest } from './generated/club/members/v1/IdentifyRequest';
 export type { EarnForCheckoutRequest__Output as EarnForCheckoutRequest } from './generated/club/points/v1/EarnForCheckoutRequest';
 export type { EarnForCheckoutResponse__Output as EarnForCheckoutResponse } from './generated/club/points/v1/EarnForCheckoutResponse';
+export type { EarnRate__Output as EarnRateMessage } from './generated/club/points/v1/EarnRate';
 export type { Balance__Output as Balance } from './generated/club/points/v1/Balance';
 export type { InboxMessage__Output as InboxMessage } from './generated/club/notifications/v1/InboxMessage';
 export type { Tenant__Output as TenantMessage } from './generated/club/gateway/v1/Tenant';

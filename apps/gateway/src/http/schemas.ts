@@ -30,6 +30,19 @@ export const createTenantSchema = z
   })
   .strict();
 
+export const earnRateInputSchema = z
+  .object({
+    points: z.number().int().min(0).max(1_000_000).describe('Points earned for every perAmount'),
+    perAmount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('Minor currency units, e.g. 10000 rials'),
+  })
+  .strict();
+
+export const earnRateSchema = z.object({
+  points: z.number().int(),
+  perAmount: z.number().int(),
+  isDefault: z.boolean().describe('True while the tenant uses the currency default'),
+});
+
 export const tenantSchema = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   checkoutResultSchema,
   checkoutSchema,
+  earnRateInputSchema,
+  earnRateSchema,
   createTenantSchema,
   enrolMemberSchema,
   inboxSchema,
@@ -35,7 +37,7 @@ const errors = (...codes: number[]): Json => {
   const text: Record<number, string> = {
     400: 'Invalid input (the offending fields are listed in `errors`) or malformed JSON',
     401: 'Missing or invalid credentials',
-    404: 'No such member in this club',
+    404: 'Not found in this club (an unknown id, or another tenant’s)',
     409: 'Conflict (the phone is taken, or the transactionId was used for a different checkout)',
     503: 'A service did not answer in time; retry the same request',
   };
@@ -70,6 +72,8 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         Checkout: schema(checkoutSchema, 'input'),
         CheckoutResult: schema(checkoutResultSchema),
         Points: schema(pointsSchema),
+        EarnRateInput: schema(earnRateInputSchema, 'input'),
+        EarnRate: schema(earnRateSchema),
         Inbox: schema(inboxSchema),
       },
     },
@@ -81,6 +85,22 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           security: [{ adminToken: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: ref('CreateTenant') } } },
           responses: { '201': json('The tenant; `apiKey` is shown only here', ref('Tenant')), ...errors(400, 401) },
+        },
+      },
+      '/v1/admin/tenants/{id}/earn-rate': {
+        put: {
+          operationId: 'setEarnRate',
+          summary: 'Set the tenant’s flat earn rate (points per amount of minor currency units, rounded down)',
+          security: [{ adminToken: [] }],
+          parameters: [{ ...memberIdParam, description: 'Tenant id' }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('EarnRateInput') } } },
+          responses: { '200': json('The rate now in force', ref('EarnRate')), ...errors(400, 401, 404) },
+        },
+        get: {
+          operationId: 'getEarnRate',
+          security: [{ adminToken: [] }],
+          parameters: [{ ...memberIdParam, description: 'Tenant id' }],
+          responses: { '200': json('The rate in force (isDefault while unset)', ref('EarnRate')), ...errors(401, 404) },
         },
       },
       '/v1/members': {

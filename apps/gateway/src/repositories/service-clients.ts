@@ -9,6 +9,7 @@ import {
   type Balance,
   type EarnForCheckoutRequest,
   type EarnForCheckoutResponse,
+  type EarnRateMessage,
   type EnrolRequest,
   type IdentifyRequest,
   type InboxMessage,
@@ -66,6 +67,12 @@ export class ServiceClients implements OnModuleDestroy {
   }
   getBalance(tenant: TenantContext, memberId: string): Promise<Balance> {
     return this.call('points', 'GetBalance', tenant, { memberId });
+  }
+  setEarnRate(tenant: TenantContext, rate: { points: number; perAmount: number }): Promise<EarnRateMessage> {
+    return this.call('points', 'SetEarnRate', tenant, rate);
+  }
+  getEarnRate(tenant: TenantContext): Promise<EarnRateMessage> {
+    return this.call('points', 'GetEarnRate', tenant, {});
   }
   listInbox(tenant: TenantContext, memberId: string, limit: number): Promise<{ messages: InboxMessage[] }> {
     return this.call('notifications', 'ListInbox', tenant, { memberId, limit });

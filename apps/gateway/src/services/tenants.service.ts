@@ -1,11 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { TenantContext } from '@club/contracts';
+import type { EarnRateMessage, TenantContext } from '@club/contracts';
 import { Clock, CONFIG, Ids, UnitOfWork } from '@club/platform-nest';
 import type { GatewayConfig } from '../config';
 import { formatApiKey, hashApiKey, parseApiKey } from '../domain/api-key';
 import type { CreateTenantInput } from '../http/schemas';
 import { TenantRepository, type TenantRecord } from '../repositories/tenant.repository';
+import { ServiceClients } from '../repositories/service-clients';
+import { notFoundProblem } from '../http/problem';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toTenantContext(t: TenantRecord): TenantContext {
   return { tenantId: t.id, timezone: t.timezone, calendar: t.calendar, currency: t.currency, locale: t.locale };
@@ -20,6 +24,7 @@ export class TenantsService {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: Ids,
+    private readonly services: ServiceClients,
     @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -44,6 +49,21 @@ export class TenantsService {
       await this.tenants.insertApiKey(m, tenant.id, hashApiKey(apiKey));
     });
     return { tenant, apiKey };
+  }
+
+  /** The flat earn rate lives with the ledger in points; the gateway forwards as that tenant. */
+  async setEarnRate(tenantId: string, rate: { points: number; perAmount: number }): Promise<EarnRateMessage> {
+    return this.services.setEarnRate(await this.requireTenant(tenantId), rate);
+  }
+
+  async getEarnRate(tenantId: string): Promise<EarnRateMessage> {
+    return this.services.getEarnRate(await this.requireTenant(tenantId));
+  }
+
+  private async requireTenant(tenantId: string): Promise<TenantContext> {
+    const t = UUID.test(tenantId) ? await this.tenants.findTenant(tenantId) : undefined;
+    if (!t) throw notFoundProblem('tenant not found');
+    return toTenantContext(t);
   }
 
   getTenant(tenantId: string): Promise<TenantRecord | undefined> {

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { z } from 'zod';
-import type { Balance, EarnForCheckoutRequest, EarnForCheckoutResponse, TenantContext } from '@club/contracts';
+import type { Balance, EarnForCheckoutRequest, EarnForCheckoutResponse, EarnRateMessage, TenantContext } from '@club/contracts';
 import { Tenant, validateRpc as validate } from '@club/platform-nest';
 import { LedgerService } from '../services/ledger.service';
 
@@ -16,6 +16,11 @@ const earnSchema = z.object({
 
 const memberIdSchema = z.object({ memberId: z.uuid() });
 
+const earnRateSchema = z.object({
+  points: z.number().int().min(0).max(1_000_000),
+  perAmount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
+
 @Controller()
 export class PointsGrpcController {
   constructor(private readonly ledger: LedgerService) {}
@@ -28,5 +33,15 @@ export class PointsGrpcController {
   @GrpcMethod('PointsService', 'GetBalance')
   getBalance(@Payload() req: { memberId: string }, @Tenant() tenant: TenantContext): Promise<Balance> {
     return this.ledger.getBalance(tenant, validate(memberIdSchema, req).memberId);
+  }
+
+  @GrpcMethod('PointsService', 'SetEarnRate')
+  setEarnRate(@Payload() req: EarnRateMessage, @Tenant() tenant: TenantContext): Promise<EarnRateMessage> {
+    return this.ledger.setEarnRate(tenant, validate(earnRateSchema, req));
+  }
+
+  @GrpcMethod('PointsService', 'GetEarnRate')
+  getEarnRate(@Tenant() tenant: TenantContext): Promise<EarnRateMessage> {
+    return this.ledger.getEarnRate(tenant);
   }
 }

@@ -43,6 +43,14 @@ export class LedgerRepository {
     return rows[0] ? { points: rows[0].points, perAmount: Number(rows[0].per) } : undefined;
   }
 
+  async upsertEarnRate(tenantId: string, rate: EarnRate): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO tenant_settings (tenant_id, earn_points, earn_per_amount) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id) DO UPDATE SET earn_points = EXCLUDED.earn_points, earn_per_amount = EXCLUDED.earn_per_amount, updated_at = now()`,
+      [tenantId, rate.points, rate.perAmount],
+    );
+  }
+
   /**
    * Claims the transaction id. Returns true when this call inserted it; false when it existed.
    * A concurrent claim of the same id waits here on the unique index until the first commits.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TenantContext } from '@club/contracts';
 import { OutboxRepository } from '@club/platform-kafka';
 import { alreadyExists, Clock, Ids, invalidArgument, UnitOfWork } from '@club/platform-nest';
-import { defaultEarnRate, pointsForAmount } from '../domain/earn-rate';
+import { defaultEarnRate, pointsForAmount, type EarnRate } from '../domain/earn-rate';
 import { LedgerRepository, type BalanceRow, type CheckoutResult } from '../repositories/ledger.repository';
 
 export interface EarnForCheckoutCommand {
@@ -84,6 +84,17 @@ export class LedgerService {
       await this.ledger.completeCheckout(m, tenant.tenantId, result);
       return { ...result, replayed: false };
     });
+  }
+
+  /** The tenant's flat earn rate, or the currency default when none was set. */
+  async getEarnRate(tenant: TenantContext): Promise<EarnRate & { isDefault: boolean }> {
+    const rate = await this.ledger.findEarnRate(tenant.tenantId);
+    return rate ? { ...rate, isDefault: false } : { ...defaultEarnRate(tenant.currency), isDefault: true };
+  }
+
+  async setEarnRate(tenant: TenantContext, rate: EarnRate): Promise<EarnRate & { isDefault: boolean }> {
+    await this.ledger.upsertEarnRate(tenant.tenantId, rate);
+    return { ...rate, isDefault: false };
   }
 
   getBalance(tenant: TenantContext, memberId: string): Promise<BalanceRow> {
