@@ -646,7 +646,9 @@ async function startKafka({
   fs.writeFileSync(propsFile, serverProperties({ dataDir, port, controllerPort }));
   const clusterId = await formatStorageOnce({ dataDir, lib, propsFile, log });
 
-  // Spawn the JVM (not detached: it shares our process group, so Ctrl-C reaches it too).
+  // Spawn the JVM in its own process group: an interactive Ctrl-C reaches our launcher, which
+  // stops the services first and the broker after them. setpriv --pdeathsig still stops the
+  // broker if we die (even by SIGKILL); without setpriv it shares our group as a fallback.
   const logOffset = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const logFd = fs.openSync(logFile, 'a');
   fs.writeSync(logFd, `\n===== ${new Date().toISOString()} starting Kafka ${KAFKA_VERSION} on 127.0.0.1:${port} =====\n`);
@@ -657,7 +659,7 @@ async function startKafka({
   const started = Date.now();
   let child;
   try {
-    child = spawn(cmd, args, { cwd: dataDir, stdio: ['ignore', logFd, logFd], detached: false });
+    child = spawn(cmd, args, { cwd: dataDir, stdio: ['ignore', logFd, logFd], detached: Boolean(setpriv) });
   } finally {
     fs.closeSync(logFd);
   }

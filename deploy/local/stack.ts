@@ -5,7 +5,7 @@
  * processes. Used by `npm start` and by the end-to-end tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { SERVICE_NAMES, type ServiceName } from '@club/contracts';
@@ -180,15 +180,22 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   });
 
   const start = async (s: ServiceName): Promise<void> => {
-    const out = createWriteStream(join(o.logDir, `${s}.log`), { flags: 'a' });
+    // Logs go straight to the file (they outlive the launcher if it dies), or through us when echoing.
+    const fd = openSync(join(o.logDir, `${s}.log`), 'a');
     const child = spawn(NODE, ['--disable-warning=TimeoutNegativeWarning', '-r', '@swc-node/register', join(ROOT, 'apps', s, 'src', 'main.ts')], {
       cwd: ROOT,
       env: envFor(s),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: o.echo ? ['ignore', 'pipe', 'pipe'] : ['ignore', fd, fd],
+      // Own process group: an interactive Ctrl-C reaches only the launcher, which then stops the
+      // gateway first, the services next and Kafka and PostgreSQL last. Each service exits by
+      // itself if the launcher dies (CLUB_EXIT_WITH_PARENT).
+      detached: true,
     });
-    child.stdout?.pipe(out, { end: false });
-    child.stderr?.pipe(out, { end: false });
+    closeSync(fd);
     if (o.echo) {
+      const out = createWriteStream(join(o.logDir, `${s}.log`), { flags: 'a' });
+      child.stdout?.pipe(out, { end: false });
+      child.stderr?.pipe(out, { end: false });
       child.stdout?.pipe(o.echo, { end: false });
       child.stderr?.pipe(o.echo, { end: false });
     }

@@ -35,6 +35,21 @@ function chownTree(dir, ids) {
   execFileSync('chown', ['-R', `${ids.uid}:${ids.gid}`, dir]);
 }
 
+function setprivPath() {
+  if (process.platform !== 'linux') return undefined;
+  for (const dir of (process.env.PATH || '/usr/bin:/bin').split(':')) {
+    const p = path.join(dir, 'setpriv');
+    if (fs.existsSync(p)) {
+      try {
+        if (execFileSync(p, ['--help'], { encoding: 'utf8' }).includes('--pdeathsig')) return p;
+      } catch {
+        /* not usable */
+      }
+    }
+  }
+  return undefined;
+}
+
 function portFree(port) {
   return new Promise((resolve) => {
     const srv = net.createServer();
@@ -107,7 +122,11 @@ async function startPostgres({ dataDir, port = 5432, logFile, fast = false, log 
   const args = ['-D', dataDir, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'shared_buffers=256MB'];
   if (fast) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
-  const child = spawn(path.join(bin, 'postgres'), args, { ...ids, stdio: ['ignore', out, out] });
+  // Own process group (an interactive Ctrl-C reaches the launcher, which stops PostgreSQL last);
+  // `setpriv --pdeathsig INT` makes Linux fast-shut it down if the launcher dies, even by SIGKILL.
+  const setpriv = setprivPath();
+  const [cmd, cmdArgs] = setpriv ? [setpriv, ['--pdeathsig', 'INT', path.join(bin, 'postgres'), ...args]] : [path.join(bin, 'postgres'), args];
+  const child = spawn(cmd, cmdArgs, { ...ids, stdio: ['ignore', out, out], detached: Boolean(setpriv) });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   const { Client } = require('pg');

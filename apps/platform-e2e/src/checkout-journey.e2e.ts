@@ -53,9 +53,11 @@ describe('platform end to end', () => {
       expect(metrics).toContain('club_grpc_server_handling_seconds');
       expect(metrics).toContain(`service="${s}"`);
       const client = new Health(`127.0.0.1:${stack.ports[s].grpc}`, credentials.createInsecure());
-      const res = await new Promise<{ status: string }>((resolve, reject) => client.check({ service: '' }, (e, r) => (e ? reject(e) : resolve(r))));
+      const check = (service: string) =>
+        new Promise<{ status: string }>((resolve, reject) => client.check({ service }, (e, r) => (e ? reject(e) : resolve(r))));
+      expect((await check('')).status).toBe('SERVING'); // liveness
+      expect((await check('readiness')).status).toBe('SERVING'); // database, Kafka and consumers answer
       client.close();
-      expect(res.status).toBe('SERVING');
     }
   });
 
@@ -229,7 +231,9 @@ describe('platform end to end', () => {
   });
 
   it('answers bad input with RFC 9457 problems and changes nothing', async () => {
-    expect((await call('GET', `/v1/members/${member.id}`, { key: `${key}x` })).status).toBe(401);
+    const badKey = await call('GET', `/v1/members/${member.id}`, { key: `${key}x` });
+    expect(badKey.status).toBe(401);
+    expect(badKey.headers.get('www-authenticate')).toContain('X-Api-Key');
     expect((await call('GET', `/v1/members/${member.id}`)).status).toBe(401);
     const malformed = await call('POST', '/v1/checkouts', { key, raw: '{"transactionId": ' });
     expect(malformed.status).toBe(400);

@@ -1,4 +1,5 @@
 import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 import { BaseRpcExceptionFilter } from '@nestjs/microservices';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -18,10 +19,13 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const req = ctx.getRequest<FastifyRequest>();
     const p = toProblem(exception, this.logger);
-    void reply
-      .code(p.status)
-      .header('content-type', 'application/problem+json; charset=utf-8')
-      .send({ ...p, instance: req.url.split('?')[0] });
+    void reply.code(p.status).header('content-type', 'application/problem+json; charset=utf-8');
+    if (p.status === 401) {
+      const admin = req.url.startsWith('/v1/admin/');
+      void reply.header('www-authenticate', admin ? 'Bearer realm="customer-club-admin"' : 'ApiKey realm="customer-club", header="X-Api-Key"');
+    }
+    if (p.status === 503 || p.status === 429) void reply.header('retry-after', '1');
+    void reply.send({ ...p, instance: req.url.split('?')[0] });
     return undefined;
   }
 }
@@ -39,7 +43,7 @@ export function toProblem(exception: unknown, logger: Logger): Problem {
     if (status === 400 && /JSON/i.test(exception.message)) {
       return problem(400, 'malformed-json', 'Bad Request', 'The request body is not valid JSON.').problem;
     }
-    return problem(status, 'http', exception.name.replace(/Exception$/, ''), exception.message).problem;
+    return problem(status, 'http', STATUS_CODES[status] ?? 'Error', exception.message).problem;
   }
   const fastifyErr = exception as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyErr.statusCode === 'number' && fastifyErr.statusCode < 500) {
@@ -49,7 +53,7 @@ export function toProblem(exception: unknown, logger: Logger): Problem {
     if (fastifyErr.statusCode === 415) {
       return problem(415, 'unsupported-media-type', 'Unsupported Media Type', 'Send JSON with content-type: application/json.').problem;
     }
-    return problem(fastifyErr.statusCode, 'bad-request', 'Bad Request', fastifyErr.message).problem;
+    return problem(fastifyErr.statusCode, 'http', STATUS_CODES[fastifyErr.statusCode] ?? 'Error', fastifyErr.message).problem;
   }
   logger.error({ err: exception }, 'unhandled error');
   return problem(500, 'internal', 'Internal Server Error').problem;

@@ -61,9 +61,10 @@ export function problemFromGrpc(err: { code?: number; details?: string }): Probl
       return problem(409, 'conflict', 'Conflict', detail, errors);
     case GrpcStatus.FAILED_PRECONDITION:
       return problem(422, 'unprocessable', 'Unprocessable Content', detail, errors);
+    case GrpcStatus.RESOURCE_EXHAUSTED:
+      return problem(429, 'too-many-requests', 'Too Many Requests', detail ?? 'Slow down and retry later.');
     case GrpcStatus.UNAVAILABLE:
     case GrpcStatus.DEADLINE_EXCEEDED:
-    case GrpcStatus.RESOURCE_EXHAUSTED:
       return problem(503, 'unavailable', 'Service Unavailable', 'A service behind the gateway did not answer in time; retry with the same request.');
     default:
       return problem(500, 'internal', 'Internal Server Error');

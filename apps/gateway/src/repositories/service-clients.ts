@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { credentials, loadPackageDefinition, Metadata, type Client, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ type Unary = (req: unknown, md: Metadata, opts: { deadline: number }, cb: (err: 
  * OpenTelemetry gRPC instrumentation.
  */
 @Injectable()
-export class ServiceClients implements OnModuleDestroy {
+export class ServiceClients implements OnApplicationShutdown {
   private readonly clients = new Map<ServiceName, Client>();
 
   constructor(@Inject(CONFIG) private readonly config: GatewayConfig) {
@@ -49,7 +49,8 @@ export class ServiceClients implements OnModuleDestroy {
     }
   }
 
-  onModuleDestroy(): void {
+  /** After the HTTP server drained (Nest closes servers before this hook), never before. */
+  onApplicationShutdown(): void {
     for (const c of this.clients.values()) c.close();
   }
 

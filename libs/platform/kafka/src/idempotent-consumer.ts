@@ -3,6 +3,7 @@ import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { dlqTopic, parseEvent, type EventEnvelope, type TopicName } from '@club/contracts';
+import { isTransientDbError } from '@club/platform-db';
 import { contextFromTraceparent, kafkaConsumerLag, kafkaMessagesTotal, runWithTenant } from '@club/platform-observability';
 
 export type EventHandler<T extends TopicName> = (event: EventEnvelope<T>, manager: EntityManager) => Promise<void>;
@@ -26,6 +27,8 @@ const tracer = trace.getTracer('club-consumer');
  * is recorded in `processed_events` in the same transaction as the handler's effect, so a
  * redelivered event changes nothing; the offset is committed only after the database commit.
  * Handler failures are retried with exponential backoff, then dead-lettered with the error.
+ * A database that is down or restarting is not the message's fault: those errors are retried
+ * without limit (heartbeating, so the group keeps the partition) and never dead-lettered.
  */
 export class IdempotentConsumer {
   private consumer: Consumer | undefined;
@@ -33,6 +36,7 @@ export class IdempotentConsumer {
   private readonly maxAttempts: number;
   private readonly baseBackoffMs: number;
   private stopping = false;
+  private crashed = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -49,7 +53,12 @@ export class IdempotentConsumer {
   }
 
   async start(): Promise<void> {
-    this.dlqProducer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.dlqProducer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      retry: { retries: 10, maxRetryTime: 10_000 },
+    });
     await this.dlqProducer.connect();
     this.consumer = this.kafka.consumer({
       groupId: this.options.groupId,
@@ -57,6 +66,11 @@ export class IdempotentConsumer {
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
       maxWaitTimeInMs: 100,
+    });
+    this.consumer.on(this.consumer.events.CRASH, (e) => {
+      // kafkajs restarts the consumer itself after retriable crashes; anything else is fatal.
+      if (!e.payload.restart) this.crashed = true;
+      this.logger.error({ err: e.payload.error, restart: e.payload.restart, group: this.options.groupId }, 'consumer crashed');
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
@@ -71,7 +85,7 @@ export class IdempotentConsumer {
         try {
           for (const message of batch.messages) {
             if (!payload.isRunning() || payload.isStale() || this.stopping) break;
-            await this.handleMessage(batch.topic as TopicName, batch.partition, message);
+            await this.handleMessage(batch.topic as TopicName, batch.partition, message, () => payload.heartbeat());
             payload.resolveOffset(message.offset);
             last = message.offset;
             await payload.heartbeat();
@@ -99,12 +113,12 @@ export class IdempotentConsumer {
     await this.dlqProducer?.disconnect();
   }
 
-  /** Whether the consumer is connected to the group (for readiness). */
-  isConnected(): boolean {
-    return this.consumer !== undefined && !this.stopping;
+  /** For readiness: started, not stopping, not crashed beyond kafkajs's own restarts. */
+  isHealthy(): boolean {
+    return this.consumer !== undefined && !this.stopping && !this.crashed;
   }
 
-  private async handleMessage(topic: TopicName, partition: number, message: KafkaMessage): Promise<void> {
+  private async handleMessage(topic: TopicName, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
     const group = this.options.groupId;
     const parsed = parseEvent(topic, message.value);
     if (!parsed.ok) {
@@ -125,6 +139,7 @@ export class IdempotentConsumer {
     );
     await context.with(trace.setSpan(contextFromTraceparent(parentTp), span), () =>
       runWithTenant(event.tenantId, async () => {
+        let transientWaits = 0;
         for (let attempt = 1; ; attempt++) {
           try {
             const applied = await this.ds.transaction(async (m) => {
@@ -142,6 +157,16 @@ export class IdempotentConsumer {
             span.end();
             return;
           } catch (err) {
+            if (isTransientDbError(err) && !this.stopping) {
+              // Not this message's fault: wait for the database, keep the partition, don't count it.
+              attempt -= 1;
+              transientWaits += 1;
+              kafkaMessagesTotal.inc({ group, topic, outcome: 'retried' });
+              if (transientWaits === 1 || transientWaits % 30 === 0) this.logger.warn({ topic, event_id: event.id, err }, 'database unavailable; retrying');
+              await new Promise((r) => setTimeout(r, Math.min(5000, this.baseBackoffMs * 2 ** Math.min(transientWaits, 5))));
+              await heartbeat().catch(() => undefined);
+              continue;
+            }
             if (attempt >= this.maxAttempts || this.stopping) {
               span.setStatus({ code: SpanStatusCode.ERROR, message: String(err) });
               span.end();
@@ -152,6 +177,7 @@ export class IdempotentConsumer {
             kafkaMessagesTotal.inc({ group, topic, outcome: 'retried' });
             this.logger.warn({ topic, event_id: event.id, attempt, err }, 'event handler failed; retrying');
             await new Promise((r) => setTimeout(r, this.baseBackoffMs * 2 ** (attempt - 1)));
+            await heartbeat().catch(() => undefined);
           }
         }
       }),

@@ -2,7 +2,7 @@ import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { contextFromTraceparent, outboxBacklog, outboxPublishedTotal } from '@club/platform-observability';
+import { contextFromTraceparent, outboxPublishedTotal, setOutboxBacklogSource } from '@club/platform-observability';
 
 interface OutboxRow {
   id: string;
@@ -48,7 +48,18 @@ export class OutboxRelay {
   }
 
   async start(): Promise<void> {
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // Bounded retries: a broker outage fails the batch (rolled back, retried by the loop with
+    // backoff) instead of holding the transaction and its advisory lock indefinitely.
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      retry: { retries: 10, maxRetryTime: 10_000 },
+    });
+    setOutboxBacklogSource(async () => {
+      const [{ n }] = await this.ds.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM outbox`);
+      return n;
+    });
     await this.producer.connect();
     this.running = true;
     this.loop = this.run();
@@ -93,19 +104,20 @@ export class OutboxRelay {
     }
   }
 
+  /** Sleeps until the timeout or a wake(); a wake() that came while publishing skips the sleep. */
   private sleep(ms: number): Promise<void> {
     if (this.pendingWake) {
       this.pendingWake = false;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
         this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = () => {
         this.pendingWake = false;
         done();
       };
@@ -125,10 +137,7 @@ export class OutboxRelay {
         `SELECT id, seq, topic, message_key, value, traceparent FROM outbox ORDER BY seq LIMIT $1`,
         [this.batchSize],
       );
-      if (rows.length === 0) {
-        outboxBacklog.set(0);
-        return 0;
-      }
+      if (rows.length === 0) return 0;
       const spans = rows.map((r) =>
         tracer.startSpan(`${r.topic} publish`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': r.topic } }, contextFromTraceparent(r.traceparent)),
       );
@@ -160,8 +169,6 @@ export class OutboxRelay {
       }
       await m.query(`DELETE FROM outbox WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
       for (const r of rows) outboxPublishedTotal.inc({ topic: r.topic });
-      const [{ n }] = await m.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM outbox`);
-      outboxBacklog.set(n);
       return rows.length;
     });
   }

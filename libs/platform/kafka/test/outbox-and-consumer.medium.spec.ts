@@ -166,4 +166,48 @@ describe('outbox relay and idempotent consumer (real PostgreSQL and Kafka)', () 
     const applied = await db.dataSource.query<unknown[]>(`SELECT event_id FROM effect_log WHERE tenant_id = $1`, [tenant.tenantId]);
     expect(applied).toHaveLength(1);
   });
+
+  it('waits out a database outage instead of dead-lettering: transient errors are retried without limit', async () => {
+    const tenant = testTenant();
+    const event = enrolled(tenant.tenantId);
+    const envelope = { id: randomUUID(), type: TOPIC, tenantId: tenant.tenantId, subject: event.subject, time: new Date().toISOString(), traceparent: null, data: event.data };
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: TOPIC, messages: [{ key: envelope.subject, value: JSON.stringify(envelope) }] });
+    await producer.disconnect();
+
+    const dlq = await collect(dlqTopic(TOPIC));
+    const group = `test.outage-${randomUUID().slice(0, 8)}`;
+    let failures = 0;
+    const consumer = new IdempotentConsumer(db.dataSource, kafka, logger, {
+      groupId: group,
+      maxAttempts: 2, // fewer than the outage lasts: only the transient classification saves the event
+      baseBackoffMs: 10,
+      handlers: {
+        [TOPIC]: async (e, m) => {
+          if (e.tenantId !== tenant.tenantId) return;
+          if (failures < 4) {
+            failures += 1;
+            throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+          }
+          await m.query(`INSERT INTO effect_log (tenant_id, event_id) VALUES ($1, $2)`, [e.tenantId, e.id]);
+        },
+      },
+    });
+    await consumer.start();
+    try {
+      await eventually(async () => {
+        const rows = await db.dataSource.query<unknown[]>(`SELECT 1 FROM effect_log WHERE tenant_id = $1`, [tenant.tenantId]);
+        if (rows.length !== 1) throw new Error('not applied yet');
+      });
+      expect(failures).toBe(4);
+      await new Promise((r) => setTimeout(r, 500));
+      // (The topic also holds the earlier test's invalid messages, dead-lettered by this group too.)
+      const mine = dlq.messages.filter((m) => m.headers?.['dlq-consumer-group']?.toString() === group && m.key?.toString() === envelope.subject);
+      expect(mine).toHaveLength(0);
+    } finally {
+      await consumer.stop();
+      await dlq.consumer.disconnect();
+    }
+  });
 });

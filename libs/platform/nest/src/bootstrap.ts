@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { GRPC_SERVICES, HEALTH_PROTO, PROTO_LOADER_OPTIONS, PROTO_ROOT, type ServiceName } from '@club/contracts';
 import type { z } from 'zod';
 import { loadConfigOrExit, type BaseConfig } from '@club/platform-config';
-import { createLogger, currentTraceparent, httpRequestDuration, initMetrics, NestPinoLogger, requestContext } from '@club/platform-observability';
+import { createLogger, shutdownTelemetry, currentTraceparent, httpRequestDuration, initMetrics, NestPinoLogger, requestContext } from '@club/platform-observability';
 import { GrpcContextInterceptor } from './grpc-context.interceptor';
 import { Readiness } from './readiness';
 import { join } from 'node:path';
@@ -28,6 +28,14 @@ export interface BootstrapOptions {
  */
 export async function bootstrapService(options: BootstrapOptions): Promise<NestFastifyApplication> {
   const { config, logger, service } = options;
+  // Started by the local launcher: leave with it, also while still starting up.
+  let onParentExit = (): void => process.exit(1);
+  if (config.CLUB_EXIT_WITH_PARENT) {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) onParentExit();
+    }, 1000).unref();
+  }
   initMetrics(service);
   const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024, return503OnClosing: true });
   const fastify = adapter.getInstance();
@@ -78,8 +86,11 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
     { inheritAppConfig: true },
   );
   await options.configureHttp?.(app);
+  // Initialise first (migrations, topics, relay, consumers, readiness checks), then serve.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
+  app.get(Readiness).markStarted();
   logger.info({ http_port: config.PORT, grpc_port: config.GRPC_PORT }, `${service} started`);
 
   let closing = false;
@@ -95,6 +106,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
     timer.unref();
     app
       .close()
+      .then(() => shutdownTelemetry().catch(() => undefined)) // flush the last spans
       .then(() => process.exit(0))
       .catch((err: unknown) => {
         logger.error({ err }, 'shutdown failed');
@@ -103,12 +115,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  if (config.CLUB_EXIT_WITH_PARENT) {
-    const parent = process.ppid;
-    setInterval(() => {
-      if (process.ppid !== parent) shutdown('parent-exited');
-    }, 1000).unref();
-  }
+  onParentExit = () => shutdown('parent-exited');
   return app;
 }
 

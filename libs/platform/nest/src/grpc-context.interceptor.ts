@@ -3,7 +3,9 @@ import { status, type Metadata } from '@grpc/grpc-js';
 import { Observable } from 'rxjs';
 import type { Logger } from 'pino';
 import { TENANT_METADATA } from '@club/contracts';
+import { isTransientDbError } from '@club/platform-db';
 import { grpcServerDuration, requestContext } from '@club/platform-observability';
+import { rpcError } from './rpc-errors';
 
 /**
  * For every gRPC call: puts the tenant id into the logging context (so handler logs carry it)
@@ -29,7 +31,9 @@ export class GrpcContextInterceptor implements NestInterceptor {
       requestContext.run({ tenantId }, () =>
         next.handle().subscribe({
           next: (v) => subscriber.next(v),
-          error: (err: unknown) => {
+          error: (raw: unknown) => {
+            // A database outage is not the caller's fault: UNAVAILABLE tells it to retry the same request.
+            const err = isTransientDbError(raw) ? rpcError(status.UNAVAILABLE, 'database unavailable; retry') : raw;
             const code = codeName(err);
             end({ grpc_code: code });
             log(code);

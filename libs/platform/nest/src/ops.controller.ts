@@ -1,7 +1,7 @@
 import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import type { FastifyReply } from 'fastify';
-import { distinctUntilChanged, from, interval, startWith, switchMap, type Observable } from 'rxjs';
+import { distinctUntilChanged, from, interval, map, startWith, Subject, switchMap, takeUntil, type Observable } from 'rxjs';
 import { metricsRegistry } from '@club/platform-observability';
 import { Readiness } from './readiness';
 import { Public } from './public.decorator';
@@ -32,22 +32,31 @@ export class OpsController {
     return metricsRegistry.metrics();
   }
 
+  /**
+   * grpc.health.v1: the empty service name is the server's liveness (used by Kubernetes' gRPC
+   * liveness probe: a database or Kafka outage must not restart pods); any other name — the
+   * service's own, e.g. `club.points.v1.PointsService`, or `readiness` — is readiness.
+   */
   @GrpcMethod('Health', 'Check')
-  async check(): Promise<{ status: ServingStatus }> {
-    return { status: await this.status() };
+  async check(req: { service?: string }): Promise<{ status: ServingStatus }> {
+    return { status: await this.status(req?.service ?? '') };
   }
 
   @GrpcMethod('Health', 'Watch')
-  watch(): Observable<{ status: ServingStatus }> {
+  watch(req: { service?: string }): Observable<{ status: ServingStatus }> {
+    const shutdown = new Subject<void>();
+    this.readiness.onShutdown(() => shutdown.next());
     return interval(5000).pipe(
       startWith(0),
-      switchMap(() => from(this.status())),
+      switchMap(() => from(this.status(req?.service ?? ''))),
       distinctUntilChanged(),
-      switchMap((status) => from([{ status }])),
+      map((status) => ({ status })),
+      takeUntil(shutdown), // let a graceful server shutdown finish
     );
   }
 
-  private async status(): Promise<ServingStatus> {
+  private async status(service: string): Promise<ServingStatus> {
+    if (service === '') return this.readiness.isLive() ? 'SERVING' : 'NOT_SERVING';
     return (await this.readiness.evaluate()).ready ? 'SERVING' : 'NOT_SERVING';
   }
 }

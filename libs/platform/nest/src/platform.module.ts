@@ -68,7 +68,9 @@ export class UnitOfWork {
   ) {}
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.ds.transaction(work);
+    // READ COMMITTED on purpose, whatever the server default: idempotency claims rely on a
+    // concurrent duplicate seeing the first writer's committed row after ON CONFLICT waits.
+    const result = await this.ds.transaction('READ COMMITTED', work);
     this.relay.wake();
     return result;
   }
@@ -91,6 +93,10 @@ export class KafkaConsumers {
     this.consumers.push(consumer);
     await consumer.start();
     return consumer;
+  }
+
+  allHealthy(): boolean {
+    return this.consumers.every((c) => c.isHealthy());
   }
 
   async stopAll(): Promise<void> {
@@ -127,6 +133,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     await this.relay.start();
     this.readiness.register('database', () => pingDatabase(this.ds));
     this.readiness.register('kafka', () => this.kafkaReachable());
+    this.readiness.register('consumers', async () => this.consumers.allHealthy());
     this.logger.info({ grpc_port: this.config.GRPC_PORT, http_port: this.config.PORT }, 'infrastructure ready');
   }
 

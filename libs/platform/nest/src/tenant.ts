@@ -14,15 +14,15 @@ function first(md: Metadata, key: string): string | undefined {
 export function tenantFromMetadata(md: Metadata): TenantContext {
   const tenantId = first(md, TENANT_METADATA.id);
   if (!tenantId || !UUID.test(tenantId)) throw invalidArgument(`missing or malformed ${TENANT_METADATA.id} metadata`);
-  const calendar = first(md, TENANT_METADATA.calendar) === 'gregorian' ? 'gregorian' : 'jalali';
-  const locale = first(md, TENANT_METADATA.locale) === 'en' ? 'en' : 'fa';
-  return {
-    tenantId,
-    timezone: first(md, TENANT_METADATA.timezone) ?? 'Asia/Tehran',
-    calendar: calendar satisfies Calendar,
-    currency: first(md, TENANT_METADATA.currency) ?? 'IRR',
-    locale: locale satisfies Locale,
-  };
+  // Every field is required: a silent default (say, IRR for a euro tenant) would miscount points.
+  const timezone = first(md, TENANT_METADATA.timezone);
+  const calendar = first(md, TENANT_METADATA.calendar);
+  const currency = first(md, TENANT_METADATA.currency);
+  const locale = first(md, TENANT_METADATA.locale);
+  if (!timezone || (calendar !== 'jalali' && calendar !== 'gregorian') || !currency || !/^[A-Z]{3}$/.test(currency) || (locale !== 'fa' && locale !== 'en')) {
+    throw invalidArgument('incomplete tenant metadata (timezone, calendar, currency and locale are required)');
+  }
+  return { tenantId, timezone, calendar: calendar satisfies Calendar, currency, locale: locale satisfies Locale };
 }
 
 export function tenantToMetadata(tenant: TenantContext, md: Metadata): Metadata {

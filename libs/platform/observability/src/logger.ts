@@ -15,6 +15,9 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
     messageKey: 'msg',
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
+    // Errors are logged by name, message, code and stack only: database errors carry the failed
+    // query's parameters and details (phone numbers, names), which must never reach the logs.
+    serializers: { err: serializeError, error: serializeError },
     redact: {
       paths: [
         'phone', '*.phone', 'cardNumber', '*.cardNumber', 'email', '*.email',
@@ -35,6 +38,18 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
       return out;
     },
   });
+}
+
+export function serializeError(err: unknown): unknown {
+  if (!(err instanceof Error)) return typeof err === 'string' ? err : undefined;
+  const e = err as Error & { code?: unknown; driverError?: { code?: unknown; constraint?: unknown }; constraint?: unknown };
+  return {
+    type: e.name,
+    message: e.message,
+    code: typeof e.code === 'string' || typeof e.code === 'number' ? e.code : e.driverError?.code,
+    constraint: e.constraint ?? e.driverError?.constraint,
+    stack: e.stack,
+  };
 }
 
 /** Adapter so NestJS's own messages go through the same JSON logger. */

@@ -43,10 +43,25 @@ export const kafkaMessagesTotal = new Counter({
   registers: [metricsRegistry],
 });
 
+let backlogSource: (() => Promise<number>) | undefined;
+
+/** The relay registers how to count unpublished rows; the gauge asks at every scrape. */
+export function setOutboxBacklogSource(source: () => Promise<number>): void {
+  backlogSource = source;
+}
+
 export const outboxBacklog = new Gauge({
   name: 'club_outbox_backlog',
-  help: 'Outbox rows not yet published to Kafka',
+  help: 'Outbox rows not yet published to Kafka (counted at scrape time)',
   registers: [metricsRegistry],
+  async collect() {
+    if (!backlogSource) return;
+    try {
+      this.set(await backlogSource());
+    } catch {
+      /* database unavailable: keep the last value; readiness reports the outage */
+    }
+  },
 });
 
 export const outboxPublishedTotal = new Counter({
