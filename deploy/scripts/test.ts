@@ -53,7 +53,8 @@ async function jest(project: string): Promise<{ code: number; counts: Counts }> 
     '--ci',
     '--json',
     `--outputFile=${out}`,
-    '--maxWorkers=2',
+    // Each e2e file boots a whole stack: one at a time on 2 cores.
+    ...(project === 'e2e' ? ['--runInBand'] : ['--maxWorkers=2']),
   ]);
   const counts: Counts = { passed: 0, failed: code === 0 ? 0 : 1, skipped: 0 };
   if (existsSync(out)) {

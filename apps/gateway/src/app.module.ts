@@ -6,6 +6,8 @@ import type { GatewayConfig } from './config';
 import { AdminTenantsController } from './http/admin-tenants.controller';
 import { MembersController } from './http/members.controller';
 import { CheckoutsController } from './http/checkouts.controller';
+import { CardsController } from './http/cards.controller';
+import { AttributesController } from './http/attributes.controller';
 import { AuthGuard } from './http/auth';
 import { ProblemFilter } from './http/problem.filter';
 import { TenantDirectoryGrpcController } from './grpc/tenant-directory.grpc.controller';
@@ -23,7 +25,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService({ service: 'gateway', config, logger, entities: [], migrations: GATEWAY_MIGRATIONS, topics: [] }),
       ],
-      controllers: [AdminTenantsController, MembersController, CheckoutsController, TenantDirectoryGrpcController],
+      controllers: [AdminTenantsController, MembersController, CardsController, AttributesController, CheckoutsController, TenantDirectoryGrpcController],
       providers: [
         TenantsService,
         ClubService,

@@ -20,7 +20,7 @@ export class AppModule {
           logger,
           entities: [],
           migrations: MEMBERS_MIGRATIONS,
-          topics: ['members.member.enrolled.v1'],
+          topics: ['members.member.enrolled.v1', 'members.member.updated.v1', 'members.card.changed.v1'],
         }),
       ],
       controllers: [MembersGrpcController],

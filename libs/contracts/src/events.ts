@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNELS } from './member-profile';
 
 /**
  * The typed topic map: every topic maps to exactly one payload schema, so publishing the wrong
@@ -19,6 +20,28 @@ export const memberEnrolledV1 = z.object({
   enrolledAt: isoTime,
 });
 
+/** A profile change (PATCH or consent). Carries what notifications and campaigns need to act on it. */
+export const memberUpdatedV1 = z.object({
+  memberId: uuid,
+  version: z.number().int().min(1),
+  changedFields: z.array(z.string()).min(1),
+  firstName: z.string().nullable(),
+  locale: z.enum(['fa', 'en']),
+  email: z.string().nullable(),
+  preferredChannels: z.array(z.enum(CHANNELS)),
+  consents: z.partialRecord(z.enum(CHANNELS), z.boolean()),
+  updatedAt: isoTime,
+});
+
+export const cardChangedV1 = z.object({
+  memberId: uuid,
+  action: z.enum(['issued', 'replaced', 'blocked', 'unblocked']),
+  cardNumber: z.string().regex(/^\d{16}$/),
+  previousCardNumber: z.string().regex(/^\d{16}$/).nullable(),
+  status: z.enum(['active', 'blocked', 'replaced']),
+  at: isoTime,
+});
+
 export const ledgerEntryCreatedV1 = z.object({
   entryId: uuid,
   memberId: uuid,
@@ -32,6 +55,8 @@ export const ledgerEntryCreatedV1 = z.object({
 
 export const TOPICS = {
   'members.member.enrolled.v1': memberEnrolledV1,
+  'members.member.updated.v1': memberUpdatedV1,
+  'members.card.changed.v1': cardChangedV1,
   'points.ledger-entry.created.v1': ledgerEntryCreatedV1,
 } as const;
 
@@ -41,6 +66,8 @@ export type TopicPayload<T extends TopicName> = z.infer<(typeof TOPICS)[T]>;
 /** Partitions per topic; keyed by member id. Dead-letter topics get one partition. */
 export const TOPIC_PARTITIONS: Record<TopicName, number> = {
   'members.member.enrolled.v1': 6,
+  'members.member.updated.v1': 6,
+  'members.card.changed.v1': 6,
   'points.ledger-entry.created.v1': 6,
 };
 

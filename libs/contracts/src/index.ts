@@ -3,6 +3,8 @@ export * from './tenant-metadata';
 export * from './events';
 export type { Member__Output as Member } from './generated/club/members/v1/Member';
 export type { EnrolRequest } from './generated/club/members/v1/EnrolRequest';
+export type { Card__Output as CardMessage } from './generated/club/members/v1/Card';
+export type { AttributeDefinition__Output as AttributeMessage } from './generated/club/members/v1/AttributeDefinition';
 export type { IdentifyRequest } from './generated/club/members/v1/IdentifyRequest';
 export type { EarnForCheckoutRequest__Output as EarnForCheckoutRequest } from './generated/club/points/v1/EarnForCheckoutRequest';
 export type { EarnForCheckoutResponse__Output as EarnForCheckoutResponse } from './generated/club/points/v1/EarnForCheckoutResponse';
@@ -10,3 +12,4 @@ export type { EarnRate__Output as EarnRateMessage } from './generated/club/point
 export type { Balance__Output as Balance } from './generated/club/points/v1/Balance';
 export type { InboxMessage__Output as InboxMessage } from './generated/club/notifications/v1/InboxMessage';
 export type { Tenant__Output as TenantMessage } from './generated/club/gateway/v1/Tenant';
+export * from './member-profile';

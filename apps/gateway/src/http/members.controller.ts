@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import type { TenantContext } from '@club/contracts';
 import { ClubService } from '../services/club.service';
 import { CurrentTenant } from './auth';
-import { enrolMemberSchema, findMembersQuerySchema } from './schemas';
+import { consentRequestSchema, enrolMemberSchema, findMembersQuerySchema, memberPatchSchema } from './schemas';
 import { parse } from './validate';
 
 @Controller('v1/members')
@@ -33,5 +33,28 @@ export class MembersController {
   @Get(':id/inbox')
   inbox(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.club.getInbox(tenant, id);
+  }
+
+  /** RFC 7396 merge patch (application/merge-patch+json or application/json). */
+  @Patch(':id')
+  update(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
+    return this.club.updateMember(tenant, id, parse(memberPatchSchema, body));
+  }
+
+  @Post(':id/consents')
+  @HttpCode(201)
+  consent(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
+    return this.club.recordConsent(tenant, id, parse(consentRequestSchema, body));
+  }
+
+  @Get(':id/cards')
+  cards(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.club.listCards(tenant, id);
+  }
+
+  @Post(':id/cards')
+  @HttpCode(201)
+  issueCard(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.club.issueCard(tenant, id);
   }
 }

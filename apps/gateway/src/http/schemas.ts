@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attributeDefinitionSchema, consentInputSchema, memberProfileSchema, profileFieldsSchema } from '@club/contracts';
 
 /**
  * Request and response schemas of the public API: the same objects validate requests and
@@ -54,32 +55,46 @@ export const tenantSchema = z.object({
   apiKey: z.string().describe('Shown once; store it safely. Only its hash is kept.'),
 });
 
-export const enrolMemberSchema = z
-  .object({
-    phone: z.string().min(1).max(40).describe('Iranian mobile in any common form: 0912…, +98912…, 0098912…, 912…, Persian or Arabic digits'),
-    firstName: z.string().trim().min(1).max(100).optional(),
-    lastName: z.string().trim().min(1).max(100).optional(),
-    email: z.email().max(254).optional(),
-    birthDate: z.iso.date().optional().describe('ISO date YYYY-MM-DD'),
-  })
-  .strict();
+export const enrolMemberSchema = profileFieldsSchema.extend({
+  phone: z.string().min(1).max(40).describe('Iranian mobile in any common form: 0912…, +98912…, 0098912…, 912…, Persian or Arabic digits'),
+});
 
-export const memberSchema = z.object({
+/** RFC 7396 merge patch of the profile: absent = unchanged, null = cleared, arrays replaced, attributes merged per key. */
+export const memberPatchSchema = profileFieldsSchema;
+
+export const memberSchema = memberProfileSchema.omit({ birthDate: true }).extend({
   id: z.uuid(),
-  cardNumber: z.string().describe('16 digits, the last a Luhn check digit'),
+  cardNumber: z.string().describe('The current card: 16 digits, the last a Luhn check digit'),
   phone: z.string().describe('E.164'),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  email: z.string().nullable(),
-  birthDate: z.string().nullable(),
-  locale: z.enum(['fa', 'en']),
+  birthDate: z.string().nullable().describe('Gregorian ISO date'),
+  birthDateJalali: z.string().nullable().describe('The same date in the Jalali calendar'),
   createdAt: z.iso.datetime(),
 });
 
+export const consentRequestSchema = consentInputSchema;
+export const attributeRequestSchema = attributeDefinitionSchema;
+export const attributeListSchema = z.object({ items: z.array(attributeDefinitionSchema) });
+
+export const cardSchema = z.object({
+  cardNumber: z.string(),
+  memberId: z.uuid(),
+  status: z.enum(['active', 'blocked', 'replaced']),
+  issuedAt: z.iso.datetime(),
+  replacedBy: z.string().nullable(),
+  barcode: z.object({ format: z.literal('code128'), payload: z.string() }),
+  qr: z.object({ payload: z.string() }),
+});
+export const cardListSchema = z.object({ items: z.array(cardSchema) });
+export const cardActionSchema = z.object({ reason: z.string().trim().min(1).max(200).optional() }).strict();
+
 export const findMembersQuerySchema = z
-  .object({ phone: z.string().min(1).max(40).optional(), cardNumber: z.string().min(1).max(40).optional() })
+  .object({
+    phone: z.string().min(1).max(40).optional(),
+    cardNumber: z.string().min(1).max(40).optional(),
+    email: z.string().min(3).max(254).optional(),
+  })
   .strict()
-  .refine((q) => (q.phone === undefined) !== (q.cardNumber === undefined), 'give exactly one of phone or cardNumber');
+  .refine((q) => [q.phone, q.cardNumber, q.email].filter((v) => v !== undefined).length === 1, 'give exactly one of phone, cardNumber or email');
 
 export const memberListSchema = z.object({ items: z.array(memberSchema) });
 
@@ -150,6 +165,8 @@ export const problemSchema = z.object({
 
 export type CreateTenantInput = z.infer<typeof createTenantSchema>;
 export type EnrolMemberInput = z.infer<typeof enrolMemberSchema>;
+export type MemberPatch = z.infer<typeof memberPatchSchema>;
 export type CheckoutInput = z.infer<typeof checkoutSchema>;
 export type MemberView = z.infer<typeof memberSchema>;
+export type CardView = z.infer<typeof cardSchema>;
 export type CheckoutResult = z.infer<typeof checkoutResultSchema>;

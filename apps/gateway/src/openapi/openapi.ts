@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import {
   checkoutResultSchema,
+  attributeListSchema,
+  attributeRequestSchema,
+  cardActionSchema,
+  cardListSchema,
+  cardSchema,
   checkoutSchema,
+  consentRequestSchema,
+  memberPatchSchema,
   earnRateInputSchema,
   earnRateSchema,
   createTenantSchema,
@@ -72,6 +79,13 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         Checkout: schema(checkoutSchema, 'input'),
         CheckoutResult: schema(checkoutResultSchema),
         Points: schema(pointsSchema),
+        MemberPatch: schema(memberPatchSchema, 'input'),
+        Consent: schema(consentRequestSchema, 'input'),
+        AttributeDefinition: schema(attributeRequestSchema, 'input'),
+        AttributeList: schema(attributeListSchema),
+        Card: schema(cardSchema),
+        CardList: schema(cardListSchema),
+        CardAction: schema(cardActionSchema, 'input'),
         EarnRateInput: schema(earnRateInputSchema, 'input'),
         EarnRate: schema(earnRateSchema),
         Inbox: schema(inboxSchema),
@@ -116,6 +130,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           parameters: [
             { name: 'phone', in: 'query', required: false, schema: { type: 'string' } },
             { name: 'cardNumber', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'email', in: 'query', required: false, schema: { type: 'string' } },
           ],
           responses: { '200': json('Zero or one member', ref('MemberList')), ...errors(400, 401) },
         },
@@ -124,7 +139,66 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         get: {
           operationId: 'getMember',
           parameters: [memberIdParam],
-          responses: { '200': json('The member', ref('Member')), ...errors(401, 404) },
+          responses: { '200': json('The member with the whole profile', ref('Member')), ...errors(401, 404) },
+        },
+        patch: {
+          operationId: 'updateMember',
+          summary: 'Change the profile (RFC 7396 merge patch: absent = unchanged, null = cleared, arrays replaced, attributes merged)',
+          parameters: [memberIdParam],
+          requestBody: {
+            required: true,
+            content: { 'application/merge-patch+json': { schema: ref('MemberPatch') }, 'application/json': { schema: ref('MemberPatch') } },
+          },
+          responses: { '200': json('The member after the change', ref('Member')), ...errors(400, 401, 404, 409) },
+        },
+      },
+      '/v1/members/{id}/consents': {
+        post: {
+          operationId: 'recordConsent',
+          summary: 'Record a consent given or withdrawn for a channel (history is kept; the latest is in force)',
+          parameters: [memberIdParam],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('Consent') } } },
+          responses: { '201': json('The member with current consents', ref('Member')), ...errors(400, 401, 404) },
+        },
+      },
+      '/v1/members/{id}/cards': {
+        get: { operationId: 'listCards', parameters: [memberIdParam], responses: { '200': json('All the member’s cards', ref('CardList')), ...errors(401, 404) } },
+        post: {
+          operationId: 'issueCard',
+          summary: 'Issue an additional card',
+          parameters: [memberIdParam],
+          responses: { '201': json('The new card', ref('Card')), ...errors(401, 404) },
+        },
+      },
+      ...Object.fromEntries(
+        (['replace', 'block', 'unblock'] as const).map((action) => [
+          `/v1/cards/{cardNumber}/${action}`,
+          {
+            post: {
+              operationId: `${action}Card`,
+              summary:
+                action === 'replace' ? 'Replace a card: the old number stops identifying the member at once' : `${action[0].toUpperCase()}${action.slice(1)} a card`,
+              parameters: [{ name: 'cardNumber', in: 'path', required: true, schema: { type: 'string' } }],
+              requestBody: { required: false, content: { 'application/json': { schema: ref('CardAction') } } },
+              responses: {
+                [action === 'replace' ? '201' : '200']: json(action === 'replace' ? 'The new card' : 'The card', ref('Card')),
+                ...errors(400, 401, 404),
+                '422': problemResponse('The card was already replaced'),
+              },
+            },
+          },
+        ]),
+      ),
+      '/v1/member-attributes': {
+        get: { operationId: 'listMemberAttributes', responses: { '200': json('The club’s custom attributes', ref('AttributeList')), ...errors(401) } },
+      },
+      '/v1/member-attributes/{key}': {
+        put: {
+          operationId: 'defineMemberAttribute',
+          summary: 'Declare (or change) a custom attribute with its type; profile values are validated against it',
+          parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('AttributeDefinition') } } },
+          responses: { '200': json('The definition', ref('AttributeDefinition')), ...errors(400, 401) },
         },
       },
       '/v1/members/{id}/points': {

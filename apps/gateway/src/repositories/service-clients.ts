@@ -10,6 +10,8 @@ import {
   type EarnForCheckoutRequest,
   type EarnForCheckoutResponse,
   type EarnRateMessage,
+  type AttributeMessage,
+  type CardMessage,
   type EnrolRequest,
   type IdentifyRequest,
   type InboxMessage,
@@ -65,6 +67,27 @@ export class ServiceClients implements OnApplicationShutdown {
   }
   earnForCheckout(tenant: TenantContext, req: Omit<EarnForCheckoutRequest, 'items'> & { items: EarnForCheckoutRequest['items'] }): Promise<EarnForCheckoutResponse> {
     return this.call('points', 'EarnForCheckout', tenant, req);
+  }
+  updateMember(tenant: TenantContext, memberId: string, mergePatch: string): Promise<Member> {
+    return this.call('members', 'UpdateMember', tenant, { memberId, mergePatch });
+  }
+  recordConsent(tenant: TenantContext, memberId: string, c: { channel: string; granted: boolean; source: string }): Promise<Member> {
+    return this.call('members', 'RecordConsent', tenant, { memberId, ...c });
+  }
+  defineAttribute(tenant: TenantContext, d: { key: string; type: string; label: string; options: string[] }): Promise<AttributeMessage> {
+    return this.call('members', 'DefineAttribute', tenant, d);
+  }
+  listAttributes(tenant: TenantContext): Promise<{ attributes: AttributeMessage[] }> {
+    return this.call('members', 'ListAttributes', tenant, {});
+  }
+  listCards(tenant: TenantContext, memberId: string): Promise<{ cards: CardMessage[] }> {
+    return this.call('members', 'ListCards', tenant, { memberId });
+  }
+  issueCard(tenant: TenantContext, memberId: string): Promise<CardMessage> {
+    return this.call('members', 'IssueCard', tenant, { memberId });
+  }
+  cardAction(tenant: TenantContext, action: 'ReplaceCard' | 'BlockCard' | 'UnblockCard', cardNumber: string, reason: string): Promise<CardMessage> {
+    return this.call('members', action, tenant, { cardNumber, reason });
   }
   getBalance(tenant: TenantContext, memberId: string): Promise<Balance> {
     return this.call('points', 'GetBalance', tenant, { memberId });

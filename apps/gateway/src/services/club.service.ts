@@ -1,25 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import type { Member, TenantContext } from '@club/contracts';
+import { memberProfileSchema, type AttributeDefinition, type AttributeMessage, type CardMessage, type Member, type TenantContext } from '@club/contracts';
 import { requestHash } from '../domain/request-hash';
 import { isGrpcError, notFoundProblem } from '../http/problem';
-import type { CheckoutInput, CheckoutResult, EnrolMemberInput, MemberView } from '../http/schemas';
+import type { CardView, CheckoutInput, CheckoutResult, EnrolMemberInput, MemberPatch, MemberView } from '../http/schemas';
 import { ServiceClients } from '../repositories/service-clients';
 import { status } from '@grpc/grpc-js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toView(m: Member): MemberView {
+  const profile = memberProfileSchema.parse(JSON.parse(m.profileJson));
+  const { birthDate, ...rest } = profile;
   return {
     id: m.id,
     cardNumber: m.cardNumber,
     phone: m.phone,
-    firstName: m.firstName || null,
-    lastName: m.lastName || null,
-    email: m.email || null,
-    birthDate: m.birthDate || null,
-    locale: m.locale === 'en' ? 'en' : 'fa',
+    ...rest,
+    birthDate: birthDate?.gregorian ?? null,
+    birthDateJalali: birthDate?.jalali ?? null,
     createdAt: m.createdAt,
   };
+}
+
+function toCardView(c: CardMessage): CardView {
+  return {
+    cardNumber: c.cardNumber,
+    memberId: c.memberId,
+    status: c.status as CardView['status'],
+    issuedAt: c.issuedAt,
+    replacedBy: c.replacedBy || null,
+    barcode: { format: 'code128', payload: c.barcodePayload },
+    qr: { payload: c.qrPayload },
+  };
+}
+
+function toAttribute(d: AttributeMessage): AttributeDefinition {
+  return { key: d.key, type: d.type as AttributeDefinition['type'], label: d.label, ...(d.options.length > 0 ? { options: d.options } : {}) };
+}
+
+function requireMemberId(memberId: string): void {
+  if (!UUID.test(memberId)) throw notFoundProblem('member not found');
 }
 
 /** The gateway's use cases: each one is a few gRPC calls to the services that own the data. */
@@ -28,26 +48,56 @@ export class ClubService {
   constructor(private readonly services: ServiceClients) {}
 
   async enrolMember(tenant: TenantContext, input: EnrolMemberInput): Promise<MemberView> {
-    return toView(
-      await this.services.enrol(tenant, {
-        phone: input.phone,
-        firstName: input.firstName ?? '',
-        lastName: input.lastName ?? '',
-        email: input.email ?? '',
-        birthDate: input.birthDate ?? '',
-      }),
-    );
+    const { phone, ...profile } = input;
+    return toView(await this.services.enrol(tenant, { phone, profileJson: JSON.stringify(profile) }));
+  }
+
+  async updateMember(tenant: TenantContext, memberId: string, patch: MemberPatch): Promise<MemberView> {
+    requireMemberId(memberId);
+    return toView(await this.services.updateMember(tenant, memberId, JSON.stringify(patch)));
+  }
+
+  async recordConsent(tenant: TenantContext, memberId: string, consent: { channel: string; granted: boolean; source: string }): Promise<MemberView> {
+    requireMemberId(memberId);
+    return toView(await this.services.recordConsent(tenant, memberId, consent));
+  }
+
+  async defineAttribute(tenant: TenantContext, def: AttributeDefinition): Promise<AttributeDefinition> {
+    const d = await this.services.defineAttribute(tenant, { ...def, options: def.options ?? [] });
+    return toAttribute(d);
+  }
+
+  async listAttributes(tenant: TenantContext): Promise<{ items: AttributeDefinition[] }> {
+    return { items: (await this.services.listAttributes(tenant)).attributes.map(toAttribute) };
+  }
+
+  async listCards(tenant: TenantContext, memberId: string): Promise<{ items: CardView[] }> {
+    requireMemberId(memberId);
+    return { items: (await this.services.listCards(tenant, memberId)).cards.map(toCardView) };
+  }
+
+  async issueCard(tenant: TenantContext, memberId: string): Promise<CardView> {
+    requireMemberId(memberId);
+    return toCardView(await this.services.issueCard(tenant, memberId));
+  }
+
+  async changeCard(tenant: TenantContext, cardNumber: string, action: 'replace' | 'block' | 'unblock', reason?: string): Promise<CardView> {
+    const rpc = action === 'replace' ? 'ReplaceCard' : action === 'block' ? 'BlockCard' : 'UnblockCard';
+    return toCardView(await this.services.cardAction(tenant, rpc, cardNumber, reason ?? ''));
   }
 
   async getMember(tenant: TenantContext, memberId: string): Promise<MemberView> {
-    if (!UUID.test(memberId)) throw notFoundProblem('member not found');
+    requireMemberId(memberId);
     return toView(await this.services.getMember(tenant, memberId));
   }
 
   /** Lookup by phone or card: a list with zero or one member (never a 404 for a search). */
-  async findMembers(tenant: TenantContext, by: { phone?: string; cardNumber?: string }): Promise<{ items: MemberView[] }> {
+  async findMembers(tenant: TenantContext, by: { phone?: string; cardNumber?: string; email?: string }): Promise<{ items: MemberView[] }> {
     try {
-      const m = await this.services.identify(tenant, by.phone !== undefined ? { phone: by.phone } : { cardNumber: by.cardNumber });
+      const m = await this.services.identify(
+        tenant,
+        by.phone !== undefined ? { phone: by.phone } : by.email !== undefined ? { email: by.email } : { cardNumber: by.cardNumber },
+      );
       return { items: [toView(m)] };
     } catch (err) {
       if (isGrpcError(err) && err.code === Number(status.NOT_FOUND)) return { items: [] };

@@ -1,24 +1,39 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { z } from 'zod';
-import type { EnrolRequest, IdentifyRequest, Member, TenantContext } from '@club/contracts';
+import {
+  attributeDefinitionSchema,
+  consentInputSchema,
+  profileFieldsSchema,
+  type EnrolRequest,
+  type IdentifyRequest,
+  type Member,
+  type TenantContext,
+} from '@club/contracts';
 import { invalidArgument, Tenant, validateRpc } from '@club/platform-nest';
-import { MembersService } from '../services/members.service';
-import type { MemberRecord } from '../repositories/member.repository';
-
-const optional = (s: z.ZodType<string>) => z.union([z.literal(''), s]).transform((v) => (v === '' ? null : v));
+import { MembersService, toProfile, type CardView, type MemberView } from '../services/members.service';
 
 const enrolSchema = z.object({
   phone: z.string().min(1, 'phone is required').max(40),
-  firstName: optional(z.string().max(100)),
-  lastName: optional(z.string().max(100)),
-  email: optional(z.email().max(254)),
-  birthDate: optional(z.iso.date()),
+  profileJson: z.string().max(100_000),
 });
 
 const memberIdSchema = z.object({ memberId: z.uuid() });
 
-function toMessage(m: MemberRecord): Member {
+/** Parses a JSON string field of a gRPC request with the shared contract schema. */
+function parseJsonField<S extends z.ZodType>(schema: S, json: string, empty: z.infer<S>): z.infer<S> {
+  if (json === '') return empty;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw invalidArgument('profile is not valid JSON');
+  }
+  return validateRpc(schema, value) as z.infer<S>;
+}
+
+function toMessage(view: MemberView): Member {
+  const m = view.member;
   return {
     id: m.id,
     cardNumber: m.cardNumber,
@@ -29,6 +44,19 @@ function toMessage(m: MemberRecord): Member {
     birthDate: m.birthDate ?? '',
     locale: m.locale,
     createdAt: m.createdAt.toISOString(),
+    profileJson: JSON.stringify(toProfile(view)),
+  };
+}
+
+function toCardMessage(c: CardView) {
+  return {
+    cardNumber: c.cardNumber,
+    memberId: c.memberId,
+    status: c.status,
+    issuedAt: c.issuedAt.toISOString(),
+    barcodePayload: c.barcode,
+    qrPayload: c.qr,
+    replacedBy: c.replacedBy ?? '',
   };
 }
 
@@ -38,7 +66,16 @@ export class MembersGrpcController {
 
   @GrpcMethod('MembersService', 'Enrol')
   async enrol(@Payload() req: EnrolRequest, @Tenant() tenant: TenantContext): Promise<Member> {
-    return toMessage(await this.members.enrolMember(tenant, validateRpc(enrolSchema, req)));
+    const { phone, profileJson } = validateRpc(enrolSchema, req);
+    const profile = parseJsonField(profileFieldsSchema, profileJson, {});
+    // Simple clients may send the flat fields only.
+    const flat = {
+      ...(req.firstName ? { firstName: req.firstName } : {}),
+      ...(req.lastName ? { lastName: req.lastName } : {}),
+      ...(req.email ? { email: req.email } : {}),
+      ...(req.birthDate ? { birthDate: { calendar: 'gregorian' as const, date: req.birthDate } } : {}),
+    };
+    return toMessage(await this.members.enrolMember(tenant, { phone, profile: { ...validateRpc(profileFieldsSchema, flat), ...profile } }));
   }
 
   @GrpcMethod('MembersService', 'GetMember')
@@ -53,10 +90,69 @@ export class MembersGrpcController {
         ? { cardNumber: req.cardNumber }
         : req.by === 'phone' && req.phone
           ? { phone: req.phone }
-          : req.by === 'memberId' && req.memberId
-            ? { memberId: validateRpc(memberIdSchema, { memberId: req.memberId }).memberId }
-            : undefined;
-    if (!by) throw invalidArgument('identify by exactly one of cardNumber, phone or memberId', [{ pointer: '#/member', detail: 'required' }]);
+          : req.by === 'email' && req.email
+            ? { email: req.email }
+            : req.by === 'memberId' && req.memberId
+              ? { memberId: validateRpc(memberIdSchema, { memberId: req.memberId }).memberId }
+              : undefined;
+    if (!by) throw invalidArgument('identify by exactly one of cardNumber, phone, email or memberId', [{ pointer: '#/member', detail: 'required' }]);
     return toMessage(await this.members.identifyMember(tenant, by));
+  }
+
+  @GrpcMethod('MembersService', 'UpdateMember')
+  async updateMember(@Payload() req: { memberId: string; mergePatch: string }, @Tenant() tenant: TenantContext): Promise<Member> {
+    const { memberId } = validateRpc(memberIdSchema, req);
+    return toMessage(await this.members.updateMember(tenant, memberId, parseJsonField(profileFieldsSchema, req.mergePatch, {})));
+  }
+
+  @GrpcMethod('MembersService', 'RecordConsent')
+  async recordConsent(
+    @Payload() req: { memberId: string; channel: string; granted: boolean; source: string },
+    @Tenant() tenant: TenantContext,
+  ): Promise<Member> {
+    const { memberId } = validateRpc(memberIdSchema, req);
+    const input = validateRpc(consentInputSchema, { channel: req.channel, granted: req.granted, source: req.source });
+    return toMessage(await this.members.recordConsent(tenant, memberId, input));
+  }
+
+  @GrpcMethod('MembersService', 'DefineAttribute')
+  defineAttribute(@Payload() req: { key: string; type: string; label: string; options: string[] }, @Tenant() tenant: TenantContext) {
+    const def = validateRpc(attributeDefinitionSchema, {
+      key: req.key,
+      type: req.type,
+      label: req.label,
+      ...(req.options.length > 0 ? { options: req.options } : {}),
+    });
+    return this.members.defineAttribute(tenant, def).then((d) => ({ ...d, options: d.options ?? [] }));
+  }
+
+  @GrpcMethod('MembersService', 'ListAttributes')
+  async listAttributes(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
+    return { attributes: (await this.members.listAttributes(tenant)).map((d) => ({ ...d, options: d.options ?? [] })) };
+  }
+
+  @GrpcMethod('MembersService', 'ListCards')
+  async listCards(@Payload() req: { memberId: string }, @Tenant() tenant: TenantContext) {
+    return { cards: (await this.members.listCards(tenant, validateRpc(memberIdSchema, req).memberId)).map(toCardMessage) };
+  }
+
+  @GrpcMethod('MembersService', 'IssueCard')
+  async issueCard(@Payload() req: { memberId: string }, @Tenant() tenant: TenantContext) {
+    return toCardMessage(await this.members.issueCard(tenant, validateRpc(memberIdSchema, req).memberId));
+  }
+
+  @GrpcMethod('MembersService', 'ReplaceCard')
+  async replaceCard(@Payload() req: { cardNumber: string; reason: string }, @Tenant() tenant: TenantContext) {
+    return toCardMessage(await this.members.replaceCard(tenant, req.cardNumber, req.reason || null));
+  }
+
+  @GrpcMethod('MembersService', 'BlockCard')
+  async blockCard(@Payload() req: { cardNumber: string; reason: string }, @Tenant() tenant: TenantContext) {
+    return toCardMessage(await this.members.setCardBlocked(tenant, req.cardNumber, true, req.reason || null));
+  }
+
+  @GrpcMethod('MembersService', 'UnblockCard')
+  async unblockCard(@Payload() req: { cardNumber: string; reason: string }, @Tenant() tenant: TenantContext) {
+    return toCardMessage(await this.members.setCardBlocked(tenant, req.cardNumber, false, req.reason || null));
   }
 }

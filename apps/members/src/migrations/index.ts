@@ -1,5 +1,6 @@
 import { CreateOutboxAndInbox1763900000000 } from '@club/platform-kafka';
 import { CreateMembers1763900000200 } from './1763900000200-create-members';
+import { MemberProfiles1763900000210 } from './1763900000210-member-profiles';
 
 /** Every migration of the members database, in order. */
-export const MEMBERS_MIGRATIONS = [CreateOutboxAndInbox1763900000000, CreateMembers1763900000200];
+export const MEMBERS_MIGRATIONS = [CreateOutboxAndInbox1763900000000, CreateMembers1763900000200, MemberProfiles1763900000210];

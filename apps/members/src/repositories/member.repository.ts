@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import type { AttributeDef, AttributeValue, ProfileState } from '../domain/profile';
 
-export interface MemberRecord {
+export interface MemberRecord extends ProfileState {
   readonly id: string;
   readonly phone: string;
   readonly cardNumber: string;
-  readonly firstName: string | null;
-  readonly lastName: string | null;
-  readonly email: string | null;
-  readonly birthDate: string | null;
-  readonly locale: 'fa' | 'en';
+  readonly version: number;
   readonly createdAt: Date;
+  readonly updatedAt: Date;
 }
 
 interface MemberRow {
@@ -22,10 +20,25 @@ interface MemberRow {
   email: string | null;
   birth_date: string | null;
   locale: 'fa' | 'en';
+  gender: string | null;
+  marital_status: string | null;
+  economic_band: string | null;
+  interests: string[];
+  lifestyle: string[];
+  preferred_channels: string[];
+  primary_need: string | null;
+  secondary_needs: string[];
+  join_reason: string | null;
+  competitor_experience: string | null;
+  attributes: Record<string, AttributeValue>;
+  version: number;
   created_at: Date;
+  updated_at: Date;
 }
 
-const COLUMNS = `m.id, m.phone, m.card_number, m.first_name, m.last_name, m.email, to_char(m.birth_date, 'YYYY-MM-DD') AS birth_date, m.locale, m.created_at`;
+const COLUMNS = `m.id, m.phone, m.card_number, m.first_name, m.last_name, m.email, to_char(m.birth_date, 'YYYY-MM-DD') AS birth_date,
+  m.locale, m.gender, m.marital_status, m.economic_band, m.interests, m.lifestyle, m.preferred_channels, m.primary_need,
+  m.secondary_needs, m.join_reason, m.competitor_experience, m.attributes, m.version, m.created_at, m.updated_at`;
 
 function toRecord(r: MemberRow): MemberRecord {
   return {
@@ -37,13 +50,77 @@ function toRecord(r: MemberRow): MemberRecord {
     email: r.email,
     birthDate: r.birth_date,
     locale: r.locale,
+    gender: r.gender,
+    maritalStatus: r.marital_status,
+    economicBand: r.economic_band,
+    interests: r.interests,
+    lifestyle: r.lifestyle,
+    preferredChannels: r.preferred_channels,
+    primaryNeed: r.primary_need,
+    secondaryNeeds: r.secondary_needs,
+    joinReason: r.join_reason,
+    competitorExperience: r.competitor_experience,
+    attributes: r.attributes,
+    version: r.version,
     createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
-export type InsertOutcome = 'inserted' | 'phone-taken' | 'card-taken';
+export type InsertOutcome = 'inserted' | 'phone-taken' | 'card-taken' | 'email-taken';
 
-/** Members and cards. Tenant first in every method; each lookup is one indexed query. */
+export interface ConsentRecord {
+  readonly channel: string;
+  readonly granted: boolean;
+  readonly source: string;
+  readonly recordedAt: Date;
+}
+
+export interface CardRecord {
+  readonly cardNumber: string;
+  readonly memberId: string;
+  readonly status: 'active' | 'blocked' | 'replaced';
+  readonly issuedAt: Date;
+  readonly replacedBy: string | null;
+}
+
+interface CardRow {
+  card_number: string;
+  member_id: string;
+  status: CardRecord['status'];
+  issued_at: Date;
+  replaced_by: string | null;
+}
+
+const toCard = (r: CardRow): CardRecord => ({
+  cardNumber: r.card_number,
+  memberId: r.member_id,
+  status: r.status,
+  issuedAt: r.issued_at,
+  replacedBy: r.replaced_by,
+});
+
+/** TypeORM answers UPDATE … RETURNING on PostgreSQL with [rows, affectedCount]; INSERT and SELECT with rows. */
+function returned<T>(result: T[] | [T[], number]): T[] {
+  return result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? (result[0]) : (result as T[]);
+}
+
+/** Maps a unique violation to what it means for the caller; rethrows anything else. */
+function uniqueViolation(err: unknown): 'phone-taken' | 'card-taken' | 'email-taken' | undefined {
+  const constraint = err instanceof QueryFailedError ? (err.driverError as { constraint?: string }).constraint : undefined;
+  switch (constraint) {
+    case 'members_phone':
+      return 'phone-taken';
+    case 'members_email':
+      return 'email-taken';
+    case 'cards_pkey':
+      return 'card-taken';
+    default:
+      return undefined;
+  }
+}
+
+/** Members, cards, consents and attribute definitions. Tenant first in every method; each lookup is one indexed query. */
 @Injectable()
 export class MemberRepository {
   constructor(private readonly ds: DataSource) {}
@@ -52,9 +129,16 @@ export class MemberRepository {
     try {
       await m.query('SAVEPOINT insert_member');
       await m.query(
-        `INSERT INTO members (tenant_id, id, phone, card_number, first_name, last_name, email, birth_date, locale, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-        [tenantId, member.id, member.phone, member.cardNumber, member.firstName, member.lastName, member.email, member.birthDate, member.locale, member.createdAt],
+        `INSERT INTO members (tenant_id, id, phone, card_number, first_name, last_name, email, birth_date, locale, gender, marital_status,
+           economic_band, interests, lifestyle, preferred_channels, primary_need, secondary_needs, join_reason, competitor_experience,
+           attributes, version, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 1, $21, $21)`,
+        [
+          tenantId, member.id, member.phone, member.cardNumber, member.firstName, member.lastName, member.email, member.birthDate,
+          member.locale, member.gender, member.maritalStatus, member.economicBand, member.interests, member.lifestyle,
+          member.preferredChannels, member.primaryNeed, member.secondaryNeeds, member.joinReason, member.competitorExperience,
+          JSON.stringify(member.attributes), member.createdAt,
+        ],
       );
       await m.query(`INSERT INTO cards (tenant_id, card_number, member_id, issued_at) VALUES ($1, $2, $3, $4)`, [
         tenantId,
@@ -65,13 +149,53 @@ export class MemberRepository {
       await m.query('RELEASE SAVEPOINT insert_member');
       return 'inserted';
     } catch (err) {
-      const constraint = err instanceof QueryFailedError ? (err.driverError as { constraint?: string }).constraint : undefined;
-      if (constraint === 'members_phone' || constraint === 'cards_pkey') {
-        await m.query('ROLLBACK TO SAVEPOINT insert_member');
-        return constraint === 'members_phone' ? 'phone-taken' : 'card-taken';
-      }
-      throw err;
+      const outcome = uniqueViolation(err);
+      if (!outcome) throw err;
+      await m.query('ROLLBACK TO SAVEPOINT insert_member');
+      return outcome;
     }
+  }
+
+  /** Writes the whole profile state and bumps the version; 'email-taken' on a unique clash. */
+  async updateProfile(m: EntityManager, tenantId: string, id: string, p: ProfileState, at: Date): Promise<MemberRecord | 'email-taken'> {
+    try {
+      await m.query('SAVEPOINT update_member');
+      const rows = returned<MemberRow>(
+        await m.query(
+        `UPDATE members m SET first_name = $3, last_name = $4, email = $5, birth_date = $6, locale = $7, gender = $8, marital_status = $9,
+           economic_band = $10, interests = $11, lifestyle = $12, preferred_channels = $13, primary_need = $14, secondary_needs = $15,
+           join_reason = $16, competitor_experience = $17, attributes = $18, version = m.version + 1, updated_at = $19
+         WHERE m.tenant_id = $1 AND m.id = $2 RETURNING ${COLUMNS}`,
+        [
+          tenantId, id, p.firstName, p.lastName, p.email, p.birthDate, p.locale, p.gender, p.maritalStatus, p.economicBand, p.interests,
+          p.lifestyle, p.preferredChannels, p.primaryNeed, p.secondaryNeeds, p.joinReason, p.competitorExperience, JSON.stringify(p.attributes), at,
+        ],
+        ),
+      );
+      await m.query('RELEASE SAVEPOINT update_member');
+      return toRecord(rows[0]);
+    } catch (err) {
+      if (uniqueViolation(err) !== 'email-taken') throw err;
+      await m.query('ROLLBACK TO SAVEPOINT update_member');
+      return 'email-taken';
+    }
+  }
+
+  /** Locks the member row for a read-modify-write (PATCH, card changes). */
+  async lockMember(m: EntityManager, tenantId: string, id: string): Promise<MemberRecord | undefined> {
+    const rows = await m.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.id = $2 FOR UPDATE`, [tenantId, id]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async touchMember(m: EntityManager, tenantId: string, id: string, at: Date): Promise<MemberRecord> {
+    const rows = returned<MemberRow>(
+      await m.query(`UPDATE members m SET version = m.version + 1, updated_at = $3 WHERE m.tenant_id = $1 AND m.id = $2 RETURNING ${COLUMNS}`, [
+        tenantId,
+        id,
+        at,
+      ]),
+    );
+    return toRecord(rows[0]);
   }
 
   async findById(tenantId: string, id: string): Promise<MemberRecord | undefined> {
@@ -84,6 +208,14 @@ export class MemberRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
+  async findByEmail(tenantId: string, email: string): Promise<MemberRecord | undefined> {
+    const rows = await this.ds.query<MemberRow[]>(
+      `SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND lower(m.email) = lower($2)`,
+      [tenantId, email],
+    );
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
   /** The member an active card belongs to (blocked or replaced cards identify nobody). */
   async findByCard(tenantId: string, cardNumber: string): Promise<MemberRecord | undefined> {
     const rows = await this.ds.query<MemberRow[]>(
@@ -92,5 +224,92 @@ export class MemberRepository {
       [tenantId, cardNumber],
     );
     return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  // --- consents ---------------------------------------------------------------------------
+
+  async insertConsent(m: EntityManager, tenantId: string, c: ConsentRecord & { id: string; memberId: string }): Promise<void> {
+    await m.query(
+      `INSERT INTO consents (tenant_id, id, member_id, channel, granted, source, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [tenantId, c.id, c.memberId, c.channel, c.granted, c.source, c.recordedAt],
+    );
+  }
+
+  /** The consent in force per channel: the latest decision recorded for it. */
+  async currentConsents(tenantId: string, memberId: string, m: EntityManager | DataSource = this.ds): Promise<ConsentRecord[]> {
+    const rows = await m.query<{ channel: string; granted: boolean; source: string; recorded_at: Date }[]>(
+      `SELECT DISTINCT ON (channel) channel, granted, source, recorded_at FROM consents
+       WHERE tenant_id = $1 AND member_id = $2 ORDER BY channel, recorded_at DESC, id DESC`,
+      [tenantId, memberId],
+    );
+    return rows.map((r) => ({ channel: r.channel, granted: r.granted, source: r.source, recordedAt: r.recorded_at }));
+  }
+
+  // --- custom attributes ----------------------------------------------------------------------
+
+  async upsertAttributeDefinition(tenantId: string, d: AttributeDef & { label: string }): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO attribute_definitions (tenant_id, key, type, label, options) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, key) DO UPDATE SET type = EXCLUDED.type, label = EXCLUDED.label, options = EXCLUDED.options, updated_at = now()`,
+      [tenantId, d.key, d.type, d.label, d.options ?? null],
+    );
+  }
+
+  async listAttributeDefinitions(tenantId: string): Promise<{ key: string; type: AttributeDef['type']; label: string; options?: string[] }[]> {
+    const rows = await this.ds.query<{ key: string; type: AttributeDef['type']; label: string; options: string[] | null }[]>(
+      `SELECT key, type, label, options FROM attribute_definitions WHERE tenant_id = $1 ORDER BY key`,
+      [tenantId],
+    );
+    return rows.map((r) => ({ key: r.key, type: r.type, label: r.label, ...(r.options ? { options: r.options } : {}) }));
+  }
+
+  // --- cards ----------------------------------------------------------------------------------
+
+  async listCards(tenantId: string, memberId: string): Promise<CardRecord[]> {
+    const rows = await this.ds.query<CardRow[]>(
+      `SELECT card_number, member_id, status, issued_at, replaced_by FROM cards WHERE tenant_id = $1 AND member_id = $2 ORDER BY issued_at, card_number`,
+      [tenantId, memberId],
+    );
+    return rows.map(toCard);
+  }
+
+  async lockCard(m: EntityManager, tenantId: string, cardNumber: string): Promise<CardRecord | undefined> {
+    const rows = await m.query<CardRow[]>(
+      `SELECT card_number, member_id, status, issued_at, replaced_by FROM cards WHERE tenant_id = $1 AND card_number = $2 FOR UPDATE`,
+      [tenantId, cardNumber],
+    );
+    return rows[0] ? toCard(rows[0]) : undefined;
+  }
+
+  /** Inserts a new active card; false when the random number collided with an existing one. */
+  async insertCard(m: EntityManager, tenantId: string, memberId: string, cardNumber: string, at: Date): Promise<boolean> {
+    const rows = await m.query<unknown[]>(
+      `INSERT INTO cards (tenant_id, card_number, member_id, issued_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING card_number`,
+      [tenantId, cardNumber, memberId, at],
+    );
+    return rows.length === 1;
+  }
+
+  async setCardStatus(
+    m: EntityManager,
+    tenantId: string,
+    cardNumber: string,
+    status: CardRecord['status'],
+    reason: string | null,
+    replacedBy: string | null = null,
+  ): Promise<CardRecord> {
+    const rows = returned<CardRow>(
+      await m.query(
+      `UPDATE cards SET status = $3, status_reason = $4, replaced_by = coalesce($5, replaced_by), updated_at = now()
+       WHERE tenant_id = $1 AND card_number = $2 RETURNING card_number, member_id, status, issued_at, replaced_by`,
+      [tenantId, cardNumber, status, reason, replacedBy],
+      ),
+    );
+    return toCard(rows[0]);
+  }
+
+  /** The member's current card (the one shown in the profile). */
+  async setPrimaryCard(m: EntityManager, tenantId: string, memberId: string, cardNumber: string): Promise<void> {
+    await m.query(`UPDATE members SET card_number = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, memberId, cardNumber]);
   }
 }

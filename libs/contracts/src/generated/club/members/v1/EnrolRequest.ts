@@ -10,9 +10,13 @@ export interface EnrolRequest {
   'lastName'?: (string);
   'email'?: (string);
   /**
-   * ISO date (YYYY-MM-DD), empty when unknown
+   * ISO date (YYYY-MM-DD), empty when unknown (kept for simple clients)
    */
   'birthDate'?: (string);
+  /**
+   * optional ProfileFields (libs/contracts member-profile.ts) as JSON
+   */
+  'profileJson'?: (string);
 }
 
 export interface EnrolRequest__Output {
@@ -24,7 +28,11 @@ export interface EnrolRequest__Output {
   'lastName': (string);
   'email': (string);
   /**
-   * ISO date (YYYY-MM-DD), empty when unknown
+   * ISO date (YYYY-MM-DD), empty when unknown (kept for simple clients)
    */
   'birthDate': (string);
+  /**
+   * optional ProfileFields (libs/contracts member-profile.ts) as JSON
+   */
+  'profileJson': (string);
 }

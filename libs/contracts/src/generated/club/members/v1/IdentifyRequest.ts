@@ -5,12 +5,14 @@ export interface IdentifyRequest {
   'cardNumber'?: (string);
   'phone'?: (string);
   'memberId'?: (string);
-  'by'?: "cardNumber"|"phone"|"memberId";
+  'email'?: (string);
+  'by'?: "cardNumber"|"phone"|"memberId"|"email";
 }
 
 export interface IdentifyRequest__Output {
   'cardNumber'?: (string);
   'phone'?: (string);
   'memberId'?: (string);
-  'by'?: "cardNumber"|"phone"|"memberId";
+  'email'?: (string);
+  'by'?: "cardNumber"|"phone"|"memberId"|"email";
 }

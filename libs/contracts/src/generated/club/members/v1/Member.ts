@@ -14,6 +14,10 @@ export interface Member {
   'birthDate'?: (string);
   'locale'?: (string);
   'createdAt'?: (string);
+  /**
+   * MemberProfile (libs/contracts member-profile.ts) as JSON
+   */
+  'profileJson'?: (string);
 }
 
 export interface Member__Output {
@@ -29,4 +33,8 @@ export interface Member__Output {
   'birthDate': (string);
   'locale': (string);
   'createdAt': (string);
+  /**
+   * MemberProfile (libs/contracts member-profile.ts) as JSON
+   */
+  'profileJson': (string);
 }

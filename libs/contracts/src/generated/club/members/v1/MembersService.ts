@@ -2,12 +2,46 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AttributeDefinition as _club_members_v1_AttributeDefinition, AttributeDefinition__Output as _club_members_v1_AttributeDefinition__Output } from '../../../club/members/v1/AttributeDefinition';
+import type { Card as _club_members_v1_Card, Card__Output as _club_members_v1_Card__Output } from '../../../club/members/v1/Card';
+import type { CardRequest as _club_members_v1_CardRequest, CardRequest__Output as _club_members_v1_CardRequest__Output } from '../../../club/members/v1/CardRequest';
 import type { EnrolRequest as _club_members_v1_EnrolRequest, EnrolRequest__Output as _club_members_v1_EnrolRequest__Output } from '../../../club/members/v1/EnrolRequest';
 import type { GetMemberRequest as _club_members_v1_GetMemberRequest, GetMemberRequest__Output as _club_members_v1_GetMemberRequest__Output } from '../../../club/members/v1/GetMemberRequest';
 import type { IdentifyRequest as _club_members_v1_IdentifyRequest, IdentifyRequest__Output as _club_members_v1_IdentifyRequest__Output } from '../../../club/members/v1/IdentifyRequest';
+import type { IssueCardRequest as _club_members_v1_IssueCardRequest, IssueCardRequest__Output as _club_members_v1_IssueCardRequest__Output } from '../../../club/members/v1/IssueCardRequest';
+import type { ListAttributesRequest as _club_members_v1_ListAttributesRequest, ListAttributesRequest__Output as _club_members_v1_ListAttributesRequest__Output } from '../../../club/members/v1/ListAttributesRequest';
+import type { ListAttributesResponse as _club_members_v1_ListAttributesResponse, ListAttributesResponse__Output as _club_members_v1_ListAttributesResponse__Output } from '../../../club/members/v1/ListAttributesResponse';
+import type { ListCardsRequest as _club_members_v1_ListCardsRequest, ListCardsRequest__Output as _club_members_v1_ListCardsRequest__Output } from '../../../club/members/v1/ListCardsRequest';
+import type { ListCardsResponse as _club_members_v1_ListCardsResponse, ListCardsResponse__Output as _club_members_v1_ListCardsResponse__Output } from '../../../club/members/v1/ListCardsResponse';
 import type { Member as _club_members_v1_Member, Member__Output as _club_members_v1_Member__Output } from '../../../club/members/v1/Member';
+import type { RecordConsentRequest as _club_members_v1_RecordConsentRequest, RecordConsentRequest__Output as _club_members_v1_RecordConsentRequest__Output } from '../../../club/members/v1/RecordConsentRequest';
+import type { UpdateMemberRequest as _club_members_v1_UpdateMemberRequest, UpdateMemberRequest__Output as _club_members_v1_UpdateMemberRequest__Output } from '../../../club/members/v1/UpdateMemberRequest';
 
 export interface MembersServiceClient extends grpc.Client {
+  BlockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  BlockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  BlockCard(argument: _club_members_v1_CardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  BlockCard(argument: _club_members_v1_CardRequest, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  blockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  blockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  blockCard(argument: _club_members_v1_CardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  blockCard(argument: _club_members_v1_CardRequest, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Tenant-defined custom attributes (declared with a type; values are validated against it).
+   */
+  DefineAttribute(argument: _club_members_v1_AttributeDefinition, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_AttributeDefinition__Output>): grpc.ClientUnaryCall;
+  DefineAttribute(argument: _club_members_v1_AttributeDefinition, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_AttributeDefinition__Output>): grpc.ClientUnaryCall;
+  DefineAttribute(argument: _club_members_v1_AttributeDefinition, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_AttributeDefinition__Output>): grpc.ClientUnaryCall;
+  DefineAttribute(argument: _club_members_v1_AttributeDefinition, callback: grpc.requestCallback<_club_members_v1_AttributeDefinition__Output>): grpc.ClientUnaryCall;
+  /**
+   * Tenant-defined custom attributes (declared with a type; values are validated against it).
+   */
+  defineAttribute(argument: _club_members_v1_AttributeDefinition, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_AttributeDefinition__Output>): grpc.ClientUnaryCall;
+  defineAttribute(argument: _club_members_v1_AttributeDefinition, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_AttributeDefinition__Output>): grpc.ClientUnaryCall;
+  defineAttribute(argument: _club_members_v1_AttributeDefinition, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_AttributeDefinition__Output>): grpc.ClientUnaryCall;
+  defineAttribute(argument: _club_members_v1_AttributeDefinition, callback: grpc.requestCallback<_club_members_v1_AttributeDefinition__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Enrol a new member; ALREADY_EXISTS when the phone is taken in the tenant.
    */
@@ -49,9 +83,91 @@ export interface MembersServiceClient extends grpc.Client {
   identify(argument: _club_members_v1_IdentifyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   identify(argument: _club_members_v1_IdentifyRequest, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   
+  IssueCard(argument: _club_members_v1_IssueCardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  IssueCard(argument: _club_members_v1_IssueCardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  IssueCard(argument: _club_members_v1_IssueCardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  IssueCard(argument: _club_members_v1_IssueCardRequest, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  issueCard(argument: _club_members_v1_IssueCardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  issueCard(argument: _club_members_v1_IssueCardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  issueCard(argument: _club_members_v1_IssueCardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  issueCard(argument: _club_members_v1_IssueCardRequest, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  
+  ListAttributes(argument: _club_members_v1_ListAttributesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_ListAttributesResponse__Output>): grpc.ClientUnaryCall;
+  ListAttributes(argument: _club_members_v1_ListAttributesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_ListAttributesResponse__Output>): grpc.ClientUnaryCall;
+  ListAttributes(argument: _club_members_v1_ListAttributesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_ListAttributesResponse__Output>): grpc.ClientUnaryCall;
+  ListAttributes(argument: _club_members_v1_ListAttributesRequest, callback: grpc.requestCallback<_club_members_v1_ListAttributesResponse__Output>): grpc.ClientUnaryCall;
+  listAttributes(argument: _club_members_v1_ListAttributesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_ListAttributesResponse__Output>): grpc.ClientUnaryCall;
+  listAttributes(argument: _club_members_v1_ListAttributesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_ListAttributesResponse__Output>): grpc.ClientUnaryCall;
+  listAttributes(argument: _club_members_v1_ListAttributesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_ListAttributesResponse__Output>): grpc.ClientUnaryCall;
+  listAttributes(argument: _club_members_v1_ListAttributesRequest, callback: grpc.requestCallback<_club_members_v1_ListAttributesResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Cards: several per member; a replaced or blocked card identifies nobody.
+   */
+  ListCards(argument: _club_members_v1_ListCardsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_ListCardsResponse__Output>): grpc.ClientUnaryCall;
+  ListCards(argument: _club_members_v1_ListCardsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_ListCardsResponse__Output>): grpc.ClientUnaryCall;
+  ListCards(argument: _club_members_v1_ListCardsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_ListCardsResponse__Output>): grpc.ClientUnaryCall;
+  ListCards(argument: _club_members_v1_ListCardsRequest, callback: grpc.requestCallback<_club_members_v1_ListCardsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Cards: several per member; a replaced or blocked card identifies nobody.
+   */
+  listCards(argument: _club_members_v1_ListCardsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_ListCardsResponse__Output>): grpc.ClientUnaryCall;
+  listCards(argument: _club_members_v1_ListCardsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_ListCardsResponse__Output>): grpc.ClientUnaryCall;
+  listCards(argument: _club_members_v1_ListCardsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_ListCardsResponse__Output>): grpc.ClientUnaryCall;
+  listCards(argument: _club_members_v1_ListCardsRequest, callback: grpc.requestCallback<_club_members_v1_ListCardsResponse__Output>): grpc.ClientUnaryCall;
+  
+  RecordConsent(argument: _club_members_v1_RecordConsentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  RecordConsent(argument: _club_members_v1_RecordConsentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  RecordConsent(argument: _club_members_v1_RecordConsentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  RecordConsent(argument: _club_members_v1_RecordConsentRequest, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  recordConsent(argument: _club_members_v1_RecordConsentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  recordConsent(argument: _club_members_v1_RecordConsentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  recordConsent(argument: _club_members_v1_RecordConsentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  recordConsent(argument: _club_members_v1_RecordConsentRequest, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  
+  ReplaceCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  ReplaceCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  ReplaceCard(argument: _club_members_v1_CardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  ReplaceCard(argument: _club_members_v1_CardRequest, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  replaceCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  replaceCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  replaceCard(argument: _club_members_v1_CardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  replaceCard(argument: _club_members_v1_CardRequest, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  
+  UnblockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  UnblockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  UnblockCard(argument: _club_members_v1_CardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  UnblockCard(argument: _club_members_v1_CardRequest, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  unblockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  unblockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  unblockCard(argument: _club_members_v1_CardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  unblockCard(argument: _club_members_v1_CardRequest, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * RFC 7396 merge patch of the profile; every change emits members.member.updated.v1.
+   */
+  UpdateMember(argument: _club_members_v1_UpdateMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  UpdateMember(argument: _club_members_v1_UpdateMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  UpdateMember(argument: _club_members_v1_UpdateMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  UpdateMember(argument: _club_members_v1_UpdateMemberRequest, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  /**
+   * RFC 7396 merge patch of the profile; every change emits members.member.updated.v1.
+   */
+  updateMember(argument: _club_members_v1_UpdateMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  updateMember(argument: _club_members_v1_UpdateMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  updateMember(argument: _club_members_v1_UpdateMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  updateMember(argument: _club_members_v1_UpdateMemberRequest, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface MembersServiceHandlers extends grpc.UntypedServiceImplementation {
+  BlockCard: grpc.handleUnaryCall<_club_members_v1_CardRequest__Output, _club_members_v1_Card>;
+  
+  /**
+   * Tenant-defined custom attributes (declared with a type; values are validated against it).
+   */
+  DefineAttribute: grpc.handleUnaryCall<_club_members_v1_AttributeDefinition__Output, _club_members_v1_AttributeDefinition>;
+  
   /**
    * Enrol a new member; ALREADY_EXISTS when the phone is taken in the tenant.
    */
@@ -65,10 +181,39 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
    */
   Identify: grpc.handleUnaryCall<_club_members_v1_IdentifyRequest__Output, _club_members_v1_Member>;
   
+  IssueCard: grpc.handleUnaryCall<_club_members_v1_IssueCardRequest__Output, _club_members_v1_Card>;
+  
+  ListAttributes: grpc.handleUnaryCall<_club_members_v1_ListAttributesRequest__Output, _club_members_v1_ListAttributesResponse>;
+  
+  /**
+   * Cards: several per member; a replaced or blocked card identifies nobody.
+   */
+  ListCards: grpc.handleUnaryCall<_club_members_v1_ListCardsRequest__Output, _club_members_v1_ListCardsResponse>;
+  
+  RecordConsent: grpc.handleUnaryCall<_club_members_v1_RecordConsentRequest__Output, _club_members_v1_Member>;
+  
+  ReplaceCard: grpc.handleUnaryCall<_club_members_v1_CardRequest__Output, _club_members_v1_Card>;
+  
+  UnblockCard: grpc.handleUnaryCall<_club_members_v1_CardRequest__Output, _club_members_v1_Card>;
+  
+  /**
+   * RFC 7396 merge patch of the profile; every change emits members.member.updated.v1.
+   */
+  UpdateMember: grpc.handleUnaryCall<_club_members_v1_UpdateMemberRequest__Output, _club_members_v1_Member>;
+  
 }
 
 export interface MembersServiceDefinition extends grpc.ServiceDefinition {
+  BlockCard: MethodDefinition<_club_members_v1_CardRequest, _club_members_v1_Card, _club_members_v1_CardRequest__Output, _club_members_v1_Card__Output>
+  DefineAttribute: MethodDefinition<_club_members_v1_AttributeDefinition, _club_members_v1_AttributeDefinition, _club_members_v1_AttributeDefinition__Output, _club_members_v1_AttributeDefinition__Output>
   Enrol: MethodDefinition<_club_members_v1_EnrolRequest, _club_members_v1_Member, _club_members_v1_EnrolRequest__Output, _club_members_v1_Member__Output>
   GetMember: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_Member, _club_members_v1_GetMemberRequest__Output, _club_members_v1_Member__Output>
   Identify: MethodDefinition<_club_members_v1_IdentifyRequest, _club_members_v1_Member, _club_members_v1_IdentifyRequest__Output, _club_members_v1_Member__Output>
+  IssueCard: MethodDefinition<_club_members_v1_IssueCardRequest, _club_members_v1_Card, _club_members_v1_IssueCardRequest__Output, _club_members_v1_Card__Output>
+  ListAttributes: MethodDefinition<_club_members_v1_ListAttributesRequest, _club_members_v1_ListAttributesResponse, _club_members_v1_ListAttributesRequest__Output, _club_members_v1_ListAttributesResponse__Output>
+  ListCards: MethodDefinition<_club_members_v1_ListCardsRequest, _club_members_v1_ListCardsResponse, _club_members_v1_ListCardsRequest__Output, _club_members_v1_ListCardsResponse__Output>
+  RecordConsent: MethodDefinition<_club_members_v1_RecordConsentRequest, _club_members_v1_Member, _club_members_v1_RecordConsentRequest__Output, _club_members_v1_Member__Output>
+  ReplaceCard: MethodDefinition<_club_members_v1_CardRequest, _club_members_v1_Card, _club_members_v1_CardRequest__Output, _club_members_v1_Card__Output>
+  UnblockCard: MethodDefinition<_club_members_v1_CardRequest, _club_members_v1_Card, _club_members_v1_CardRequest__Output, _club_members_v1_Card__Output>
+  UpdateMember: MethodDefinition<_club_members_v1_UpdateMemberRequest, _club_members_v1_Member, _club_members_v1_UpdateMemberRequest__Output, _club_members_v1_Member__Output>
 }

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Stack } from '@club/local-stack';
+import { api, bootStack, type Api } from './stack.fixture';
+
+/**
+ * Member profiles through the gateway: the rich profile with a Jalali birth date, custom
+ * attributes, merge-patch updates, consent history, and card replacement/blocking.
+ */
+describe('member profiles and cards end to end', () => {
+  let stack: Stack;
+  let call: Api;
+  let key: string;
+  let otherKey: string;
+  const phone = `0935${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+
+  beforeAll(async () => {
+    stack = await bootStack();
+    call = api(stack);
+    key = (await call('POST', '/v1/admin/tenants', { admin: true, body: { name: 'Refah' } })).json.apiKey;
+    otherKey = (await call('POST', '/v1/admin/tenants', { admin: true, body: { name: 'Other' } })).json.apiKey;
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('enrols with a rich profile, a Jalali birth date and declared custom attributes', async () => {
+    expect((await call('PUT', '/v1/member-attributes/shoe_size', { key, body: { type: 'number', label: 'Shoe size' } })).status).toBe(200);
+    expect((await call('PUT', '/v1/member-attributes/tier_hint', { key, body: { type: 'enum', label: 'Hint', options: ['gold', 'silver'] } })).status).toBe(200);
+    const badDef = await call('PUT', '/v1/member-attributes/Bad-Key', { key, body: { type: 'colour', label: 'x' } });
+    expect(badDef.status).toBe(400);
+    expect((await call('GET', '/v1/member-attributes', { key })).json.items.map((d: { key: string }) => d.key)).toEqual(['shoe_size', 'tier_hint']);
+    expect((await call('GET', '/v1/member-attributes', { key: otherKey })).json.items).toEqual([]);
+
+    const res = await call('POST', '/v1/members', {
+      key,
+      body: {
+        phone,
+        firstName: 'مریم',
+        email: `maryam.${randomUUID().slice(0, 6)}@example.com`,
+        birthDate: '۱۳۷۵/۰۶/۲۱',
+        gender: 'female',
+        maritalStatus: 'married',
+        economicBand: 'middle',
+        interests: ['books', 'tea'],
+        preferredChannels: ['sms', 'in-app'],
+        primaryNeed: 'weekly groceries',
+        joinReason: 'discounts',
+        attributes: { shoe_size: 38 },
+      },
+    });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({
+      birthDate: '1996-09-11',
+      birthDateJalali: '1375-06-21',
+      gender: 'female',
+      interests: ['books', 'tea'],
+      attributes: { shoe_size: 38 },
+      consents: {},
+      version: 1,
+    });
+    const bad = await call('POST', '/v1/members', { key, body: { phone: '09350000001', birthDate: '1400-12-30', attributes: { shoe_size: 'big' } } });
+    expect(bad.status).toBe(400);
+  });
+
+  it('patches the profile with merge-patch semantics and validates every field', async () => {
+    const m = (await call('GET', `/v1/members?phone=${phone}`, { key })).json.items[0];
+    const res = await call('PATCH', `/v1/members/${m.id}`, {
+      key,
+      headers: { 'content-type': 'application/merge-patch+json' },
+      raw: JSON.stringify({ lastName: 'Karimi', primaryNeed: null, attributes: { shoe_size: 39, tier_hint: 'gold' } }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ lastName: 'Karimi', primaryNeed: null, firstName: 'مریم', attributes: { shoe_size: 39, tier_hint: 'gold' }, version: 2 });
+    const invalid = await call('PATCH', `/v1/members/${m.id}`, { key, body: { gender: 'robot', attributes: { tier_hint: 'bronze' } } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.errors.map((e: { pointer: string }) => e.pointer)).toContain('#/gender');
+    expect((await call('PATCH', `/v1/members/${m.id}`, { key: otherKey, body: { lastName: 'X' } })).status).toBe(404);
+    expect((await call('GET', `/v1/members/${m.id}`, { key })).json.version).toBe(2);
+  });
+
+  it('records consent per channel with its history; the latest decision is in force', async () => {
+    const m = (await call('GET', `/v1/members?phone=${phone}`, { key })).json.items[0];
+    await call('POST', `/v1/members/${m.id}/consents`, { key, body: { channel: 'sms', granted: true, source: 'pos-signature' } });
+    const res = await call('POST', `/v1/members/${m.id}/consents`, { key, body: { channel: 'sms', granted: false, source: 'sms-stop' } });
+    expect(res.status).toBe(201);
+    expect(res.json.consents.sms).toMatchObject({ granted: false, source: 'sms-stop' });
+    expect((await call('POST', `/v1/members/${m.id}/consents`, { key, body: { channel: 'fax', granted: true, source: 'x' } })).status).toBe(400);
+  });
+
+  it('replaces, blocks and unblocks cards; a replaced or blocked card no longer identifies the member', async () => {
+    const m = (await call('GET', `/v1/members?phone=${phone}`, { key })).json.items[0];
+    const replaced = await call('POST', `/v1/cards/${m.cardNumber}/replace`, { key, body: { reason: 'lost' } });
+    expect(replaced.status).toBe(201);
+    expect(replaced.json.barcode).toEqual({ format: 'code128', payload: replaced.json.cardNumber });
+    expect((await call('GET', `/v1/members?cardNumber=${m.cardNumber}`, { key })).json.items).toEqual([]);
+    expect((await call('GET', `/v1/members/${m.id}`, { key })).json.cardNumber).toBe(replaced.json.cardNumber);
+    const checkout = (cardNumber: string) =>
+      call('POST', '/v1/checkouts', { key, body: { transactionId: randomUUID(), storeId: 's', member: { cardNumber }, amount: 10_000, currency: 'IRR' } });
+    expect((await checkout(m.cardNumber)).status).toBe(404);
+    expect((await checkout(replaced.json.cardNumber)).status).toBe(201);
+    expect((await call('POST', `/v1/cards/${replaced.json.cardNumber}/block`, { key, body: { reason: 'stolen' } })).json.status).toBe('blocked');
+    expect((await checkout(replaced.json.cardNumber)).status).toBe(404);
+    expect((await call('POST', `/v1/cards/${replaced.json.cardNumber}/unblock`, { key, body: {} })).json.status).toBe('active');
+    expect((await call('POST', `/v1/cards/${m.cardNumber}/replace`, { key, body: {} })).status).toBe(422);
+    expect((await call('POST', `/v1/cards/${m.cardNumber}/block`, { key: otherKey, body: {} })).status).toBe(404);
+    const cards = (await call('GET', `/v1/members/${m.id}/cards`, { key })).json.items;
+    expect(cards.map((c: { status: string }) => c.status).sort()).toEqual(['active', 'replaced']);
+  });
+});

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * The member profile (PRODUCT.md, Members): shared by the gateway (validates requests) and the
+ * members service (validates gRPC payloads), so both edges use the same schema. It travels in
+ * gRPC as JSON (`profile_json`, `merge_patch`) because a merge patch needs "absent" vs "null".
+ */
+export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
+export const MARITAL_STATUSES = ['single', 'married', 'other', 'undisclosed'] as const;
+export const ECONOMIC_BANDS = ['low', 'lower-middle', 'middle', 'upper-middle', 'high'] as const;
+export const CHANNELS = ['sms', 'email', 'push', 'in-app', 'telegram', 'whatsapp', 'web'] as const;
+export const ATTRIBUTE_TYPES = ['string', 'number', 'boolean', 'date', 'enum'] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+
+const label = z.string().trim().min(1).max(60);
+const text = z.string().trim().min(1).max(500);
+const tags = z.array(label).max(50);
+
+/** A date given in either calendar: `YYYY-MM-DD` (tenant's calendar) or explicit. */
+export const dateInputSchema = z.union([
+  z.string().min(8).max(12),
+  z.object({ calendar: z.enum(['jalali', 'gregorian']), date: z.string().min(8).max(12) }).strict(),
+]);
+
+export const attributeValueSchema = z.union([z.string().max(500), z.number().finite(), z.boolean(), z.null()]);
+
+/** Fields a client may set (enrol) or change (merge patch). `null` clears a field in a patch. */
+export const profileFieldsSchema = z
+  .object({
+    firstName: z.string().trim().min(1).max(100).nullable(),
+    lastName: z.string().trim().min(1).max(100).nullable(),
+    email: z.email().max(254).nullable(),
+    birthDate: dateInputSchema.nullable(),
+    gender: z.enum(GENDERS).nullable(),
+    maritalStatus: z.enum(MARITAL_STATUSES).nullable(),
+    economicBand: z.enum(ECONOMIC_BANDS).nullable(),
+    interests: tags,
+    lifestyle: tags,
+    preferredChannels: z.array(z.enum(CHANNELS)).max(CHANNELS.length),
+    primaryNeed: text.nullable(),
+    secondaryNeeds: z.array(text).max(20),
+    joinReason: text.nullable(),
+    competitorExperience: text.nullable(),
+    locale: z.enum(['fa', 'en']),
+    attributes: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), attributeValueSchema),
+  })
+  .partial()
+  .strict();
+
+export type ProfileFields = z.infer<typeof profileFieldsSchema>;
+
+/** A consent decision per channel, with when and how it was given or withdrawn. */
+export const consentSchema = z.object({
+  granted: z.boolean(),
+  source: z.string(),
+  recordedAt: z.iso.datetime(),
+});
+
+/** The whole profile as the members service returns it. */
+export const memberProfileSchema = z.object({
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  email: z.string().nullable(),
+  birthDate: z.object({ gregorian: z.string(), jalali: z.string() }).nullable(),
+  gender: z.enum(GENDERS).nullable(),
+  maritalStatus: z.enum(MARITAL_STATUSES).nullable(),
+  economicBand: z.enum(ECONOMIC_BANDS).nullable(),
+  interests: z.array(z.string()),
+  lifestyle: z.array(z.string()),
+  preferredChannels: z.array(z.enum(CHANNELS)),
+  primaryNeed: z.string().nullable(),
+  secondaryNeeds: z.array(z.string()),
+  joinReason: z.string().nullable(),
+  competitorExperience: z.string().nullable(),
+  locale: z.enum(['fa', 'en']),
+  attributes: z.record(z.string(), attributeValueSchema),
+  consents: z.partialRecord(z.enum(CHANNELS), consentSchema),
+  version: z.number().int(),
+  updatedAt: z.iso.datetime(),
+});
+
+export type MemberProfile = z.infer<typeof memberProfileSchema>;
+
+export const attributeDefinitionSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _ (max 40), starting with a letter'),
+    type: z.enum(ATTRIBUTE_TYPES),
+    label: z.string().trim().min(1).max(100),
+    options: z.array(z.string().min(1).max(60)).min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((d) => (d.type === 'enum') === (d.options !== undefined), 'options are required for enum attributes and only for them');
+
+export type AttributeDefinition = z.infer<typeof attributeDefinitionSchema>;
+
+export const consentInputSchema = z
+  .object({
+    channel: z.enum(CHANNELS),
+    granted: z.boolean(),
+    source: z.string().trim().min(1).max(100).describe('How it was given or withdrawn, e.g. "pos-signature", "app-settings", "sms-stop"'),
+  })
+  .strict();
