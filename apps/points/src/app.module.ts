@@ -19,7 +19,7 @@ export class AppModule {
           logger,
           entities: [],
           migrations: POINTS_MIGRATIONS,
-          topics: ['points.ledger-entry.created.v1'],
+          topics: ['points.ledger-entry.created.v1', 'points.checkout.recorded.v1'],
         }),
       ],
       controllers: [PointsGrpcController],

@@ -29,6 +29,16 @@ const SAMPLES: { [T in TopicName]: TopicPayload<T> } = {
     status: 'active',
     at: '2026-03-20T10:00:00.000Z',
   },
+  'points.checkout.recorded.v1': {
+    memberId: randomUUID(),
+    transactionId: 'till-1',
+    storeId: 'store-1',
+    amount: 1_250_000,
+    currency: 'IRR',
+    pointsEarned: 125,
+    itemCount: 2,
+    recordedAt: '2026-03-20T10:00:00.000Z',
+  },
   'points.ledger-entry.created.v1': {
     entryId: randomUUID(),
     memberId: randomUUID(),

@@ -53,11 +53,24 @@ export const ledgerEntryCreatedV1 = z.object({
   createdAt: isoTime,
 });
 
+/** A checkout recorded for a member (once per transaction id): the purchase facts tiers, segments and journeys use. */
+export const checkoutRecordedV1 = z.object({
+  memberId: uuid,
+  transactionId: z.string().min(1).max(100),
+  storeId: z.string().min(1).max(100),
+  amount: points.min(0),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  pointsEarned: points.min(0),
+  itemCount: z.number().int().min(0),
+  recordedAt: isoTime,
+});
+
 export const TOPICS = {
   'members.member.enrolled.v1': memberEnrolledV1,
   'members.member.updated.v1': memberUpdatedV1,
   'members.card.changed.v1': cardChangedV1,
   'points.ledger-entry.created.v1': ledgerEntryCreatedV1,
+  'points.checkout.recorded.v1': checkoutRecordedV1,
 } as const;
 
 export type TopicName = keyof typeof TOPICS;
@@ -69,6 +82,7 @@ export const TOPIC_PARTITIONS: Record<TopicName, number> = {
   'members.member.updated.v1': 6,
   'members.card.changed.v1': 6,
   'points.ledger-entry.created.v1': 6,
+  'points.checkout.recorded.v1': 6,
 };
 
 export const TOPIC_NAMES = Object.keys(TOPICS) as TopicName[];

@@ -27,7 +27,7 @@ export class PointsGrpcController {
 
   @GrpcMethod('PointsService', 'EarnForCheckout')
   earnForCheckout(@Payload() req: EarnForCheckoutRequest, @Tenant() tenant: TenantContext): Promise<EarnForCheckoutResponse> {
-    return this.ledger.earnPoints(tenant, validate(earnSchema, req));
+    return this.ledger.earnPoints(tenant, { ...validate(earnSchema, req), itemCount: req.items.length });
   }
 
   @GrpcMethod('PointsService', 'GetBalance')

@@ -12,6 +12,7 @@ export interface EarnForCheckoutCommand {
   readonly amount: number;
   readonly currency: string;
   readonly requestHash: string;
+  readonly itemCount?: number;
 }
 
 @Injectable()
@@ -38,6 +39,7 @@ export class LedgerService {
     const rate = (await this.ledger.findEarnRate(tenant.tenantId)) ?? defaultEarnRate(tenant.currency);
     const points = pointsForAmount(cmd.amount, rate);
     return this.uow.run(async (m) => {
+      const now = this.clock.now();
       const claimed = await this.ledger.claimCheckout(m, tenant.tenantId, cmd);
       if (!claimed) {
         const existing = await this.ledger.findCheckout(m, tenant.tenantId, cmd.transactionId);
@@ -48,7 +50,6 @@ export class LedgerService {
         }
         return { ...existing.response, replayed: true };
       }
-      const now = this.clock.now();
       const entryId = this.ids.uuid();
       let balance: BalanceRow;
       if (points > 0) {
@@ -80,6 +81,22 @@ export class LedgerService {
       } else {
         balance = await this.ledger.creditAvailable(m, tenant.tenantId, cmd.memberId, 0);
       }
+      await this.outbox.enqueue(m, {
+        topic: 'points.checkout.recorded.v1',
+        tenantId: tenant.tenantId,
+        subject: cmd.memberId,
+        time: now,
+        data: {
+          memberId: cmd.memberId,
+          transactionId: cmd.transactionId,
+          storeId: cmd.storeId,
+          amount: cmd.amount,
+          currency: cmd.currency,
+          pointsEarned: points,
+          itemCount: cmd.itemCount ?? 0,
+          recordedAt: now.toISOString(),
+        },
+      });
       const result: CheckoutResult = { transactionId: cmd.transactionId, memberId: cmd.memberId, pointsEarned: points, balance };
       await this.ledger.completeCheckout(m, tenant.tenantId, result);
       return { ...result, replayed: false };
