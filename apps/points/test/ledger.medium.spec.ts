@@ -64,11 +64,11 @@ describe('points ledger (real PostgreSQL)', () => {
       topic: string;
       message_key: string;
       value: string;
-    }[]>(`SELECT topic, message_key, value FROM outbox WHERE tenant_id = $1`, [tenant.tenantId]);
-    expect(outbox).toHaveLength(1);
-    expect(outbox[0].topic).toBe('points.ledger-entry.created.v1');
-    expect(outbox[0].message_key).toBe(cmd.memberId);
+    }[]>(`SELECT topic, message_key, value FROM outbox WHERE tenant_id = $1 ORDER BY seq`, [tenant.tenantId]);
+    expect(outbox.map((o) => o.topic)).toEqual(['points.ledger-entry.created.v1', 'points.checkout.recorded.v1']);
+    expect(outbox.every((o) => o.message_key === cmd.memberId)).toBe(true);
     expect(JSON.parse(outbox[0].value).data).toMatchObject({ points: 125, transactionId: cmd.transactionId });
+    expect(JSON.parse(outbox[1].value).data).toMatchObject({ amount: 1_250_000, currency: 'IRR', pointsEarned: 125, storeId: 'store-1' });
   });
 
   it('applies a checkout retried concurrently exactly once, answering every retry with the first response', async () => {
