@@ -6,6 +6,10 @@ import { MembersGrpcController } from './grpc/members.grpc.controller';
 import { MembersService } from './services/members.service';
 import { MemberRepository } from './repositories/member.repository';
 import { CardNumberSource } from './repositories/card-number.source';
+import { ActivityRepository } from './repositories/activity.repository';
+import { TiersService } from './services/tiers.service';
+import { PurchasesService } from './services/purchases.service';
+import { PurchaseEventsConsumer } from './consumers/purchase-events.consumer';
 import { MEMBERS_MIGRATIONS } from './migrations';
 
 @Module({})
@@ -20,11 +24,19 @@ export class AppModule {
           logger,
           entities: [],
           migrations: MEMBERS_MIGRATIONS,
-          topics: ['members.member.enrolled.v1', 'members.member.updated.v1', 'members.card.changed.v1'],
+          topics: [
+            'members.member.enrolled.v1',
+            'members.member.updated.v1',
+            'members.card.changed.v1',
+            'members.tier.changed.v1',
+            'members.referral.completed.v1',
+            'members.journey-stage.changed.v1',
+            'points.checkout.recorded.v1',
+          ],
         }),
       ],
       controllers: [MembersGrpcController],
-      providers: [MembersService, MemberRepository, CardNumberSource],
+      providers: [MembersService, TiersService, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
     };
   }
 }

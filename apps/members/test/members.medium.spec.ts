@@ -8,6 +8,7 @@ import { createTestDatabase, testKafka, testTenant, type TestDatabase } from '@c
 import { MEMBERS_MIGRATIONS } from '../src/migrations';
 import { MemberRepository } from '../src/repositories/member.repository';
 import { CardNumberSource } from '../src/repositories/card-number.source';
+import { ActivityRepository } from '../src/repositories/activity.repository';
 import { MembersService, toProfile } from '../src/services/members.service';
 import { isValidCardNumber } from '../src/domain/card-number';
 import type { MembersConfig } from '../src/config';
@@ -39,6 +40,7 @@ describe('members (real PostgreSQL)', () => {
       new Clock(),
       new Ids(),
       new CardNumberSource(),
+      new ActivityRepository(db.dataSource),
       { CARD_PREFIX: '7091' } as MembersConfig,
     );
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Stack } from '@club/local-stack';
+import { eventually } from '@club/platform-testing';
 import { api, bootStack, type Api } from './stack.fixture';
 
 /**
@@ -106,5 +107,49 @@ describe('member profiles and cards end to end', () => {
     expect((await call('POST', `/v1/cards/${m.cardNumber}/block`, { key: otherKey, body: {} })).status).toBe(404);
     const cards = (await call('GET', `/v1/members/${m.id}/cards`, { key })).json.items;
     expect(cards.map((c: { status: string }) => c.status).sort()).toEqual(['active', 'replaced']);
+  });
+
+  it('upgrades a tier from real checkouts (points → Kafka → members) and completes a referral', async () => {
+    const ladder = await call('POST', '/v1/tier-ladders', {
+      key,
+      body: {
+        metric: 'spend',
+        window: { kind: 'jalali-year' },
+        levels: [
+          { code: 'member', name: 'عضو', threshold: 0 },
+          { code: 'gold', name: 'طلایی', threshold: 2_000_000, multiplierPercent: 125 },
+        ],
+        downgrade: 'one-level',
+        graceDays: 30,
+      },
+    });
+    expect(ladder.status).toBe(201);
+    expect(ladder.json.version).toBe(1);
+    expect((await call('POST', '/v1/tier-ladders', { key, body: { metric: 'spend' } })).status).toBe(400);
+
+    const referrer = (await call('GET', `/v1/members?phone=${phone}`, { key })).json.items[0];
+    const friendPhone = `0936${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const friend = await call('POST', '/v1/members', { key, body: { phone: friendPhone, referralCode: referrer.referralCode } });
+    expect(friend.status).toBe(201);
+    expect(friend.json.referredBy).toBe(referrer.id);
+    expect((await call('POST', '/v1/members', { key, body: { phone: '09360000009', referralCode: 'ZZZZ2222' } })).status).toBe(400);
+
+    const before = await call('GET', `/v1/members/${friend.json.id}/tier`, { key });
+    expect(before.json).toMatchObject({ code: 'member', metric: 'spend', metricValue: 0, progress: { nextCode: 'gold', remaining: 2_000_000 } });
+    for (const amount of [1_500_000, 800_000]) {
+      const res = await call('POST', '/v1/checkouts', {
+        key,
+        body: { transactionId: randomUUID(), storeId: 'tehran-3', member: { phone: friendPhone }, amount, currency: 'IRR' },
+      });
+      expect(res.status).toBe(201);
+    }
+    const after = await eventually(async () => {
+      const t = await call('GET', `/v1/members/${friend.json.id}/tier`, { key });
+      if (t.json.code !== 'gold') throw new Error(`still ${t.json.code} at ${t.json.metricValue}`);
+      return t.json;
+    });
+    expect(after).toMatchObject({ metricValue: 2_300_000, multiplierPercent: 125, history: [expect.objectContaining({ from: 'member', to: 'gold', direction: 'up' })] });
+    expect((await call('GET', `/v1/members/${friend.json.id}`, { key })).json.journeyStage).toBe('active');
+    expect((await call('GET', `/v1/members/${friend.json.id}/tier`, { key: otherKey })).status).toBe(404);
   });
 });

@@ -65,10 +65,38 @@ export const checkoutRecordedV1 = z.object({
   recordedAt: isoTime,
 });
 
+export const tierChangedV1 = z.object({
+  memberId: uuid,
+  from: z.string().nullable(),
+  to: z.string(),
+  direction: z.enum(['up', 'down']),
+  reason: z.string(),
+  ladderVersion: z.number().int().min(1),
+  at: isoTime,
+});
+
+/** A referred member made a first purchase: campaigns reward the referrer (and the friend). */
+export const referralCompletedV1 = z.object({
+  referrerId: uuid,
+  referredId: uuid,
+  transactionId: z.string().min(1).max(100),
+  at: isoTime,
+});
+
+export const journeyStageChangedV1 = z.object({
+  memberId: uuid,
+  from: z.string(),
+  to: z.string(),
+  at: isoTime,
+});
+
 export const TOPICS = {
   'members.member.enrolled.v1': memberEnrolledV1,
   'members.member.updated.v1': memberUpdatedV1,
   'members.card.changed.v1': cardChangedV1,
+  'members.tier.changed.v1': tierChangedV1,
+  'members.referral.completed.v1': referralCompletedV1,
+  'members.journey-stage.changed.v1': journeyStageChangedV1,
   'points.ledger-entry.created.v1': ledgerEntryCreatedV1,
   'points.checkout.recorded.v1': checkoutRecordedV1,
 } as const;
@@ -81,6 +109,9 @@ export const TOPIC_PARTITIONS: Record<TopicName, number> = {
   'members.member.enrolled.v1': 6,
   'members.member.updated.v1': 6,
   'members.card.changed.v1': 6,
+  'members.tier.changed.v1': 6,
+  'members.referral.completed.v1': 6,
+  'members.journey-stage.changed.v1': 6,
   'points.ledger-entry.created.v1': 6,
   'points.checkout.recorded.v1': 6,
 };

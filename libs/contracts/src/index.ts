@@ -13,3 +13,4 @@ export type { Balance__Output as Balance } from './generated/club/points/v1/Bala
 export type { InboxMessage__Output as InboxMessage } from './generated/club/notifications/v1/InboxMessage';
 export type { Tenant__Output as TenantMessage } from './generated/club/gateway/v1/Tenant';
 export * from './member-profile';
+export * from './tiers';

@@ -47,6 +47,12 @@ export class MembersController {
     return this.club.recordConsent(tenant, id, parse(consentRequestSchema, body));
   }
 
+  /** Tier, since when, qualification window and metric, progress to the next tier, tenure and history. */
+  @Get(':id/tier')
+  tier(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.club.getMemberTier(tenant, id);
+  }
+
   @Get(':id/cards')
   cards(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.club.listCards(tenant, id);

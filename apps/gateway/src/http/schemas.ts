@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attributeDefinitionSchema, consentInputSchema, memberProfileSchema, profileFieldsSchema } from '@club/contracts';
+import { attributeDefinitionSchema, consentInputSchema, memberProfileSchema, memberTierSchema, profileFieldsSchema, tierLadderInputSchema, tierLadderSchema } from '@club/contracts';
 
 /**
  * Request and response schemas of the public API: the same objects validate requests and
@@ -57,7 +57,11 @@ export const tenantSchema = z.object({
 
 export const enrolMemberSchema = profileFieldsSchema.extend({
   phone: z.string().min(1).max(40).describe('Iranian mobile in any common form: 0912…, +98912…, 0098912…, 912…, Persian or Arabic digits'),
+  referralCode: z.string().trim().min(4).max(16).optional().describe('The inviting member’s referral code'),
 });
+
+export { tierLadderInputSchema, tierLadderSchema, memberTierSchema };
+export const tierLadderListSchema = z.object({ items: z.array(tierLadderSchema) });
 
 /** RFC 7396 merge patch of the profile: absent = unchanged, null = cleared, arrays replaced, attributes merged per key. */
 export const memberPatchSchema = profileFieldsSchema;
@@ -68,6 +72,9 @@ export const memberSchema = memberProfileSchema.omit({ birthDate: true }).extend
   phone: z.string().describe('E.164'),
   birthDate: z.string().nullable().describe('Gregorian ISO date'),
   birthDateJalali: z.string().nullable().describe('The same date in the Jalali calendar'),
+  referralCode: z.string().describe('This member’s code for inviting friends'),
+  referredBy: z.uuid().nullable(),
+  journeyStage: z.string(),
   createdAt: z.iso.datetime(),
 });
 

@@ -89,6 +89,10 @@ export class ServiceClients implements OnApplicationShutdown {
   cardAction(tenant: TenantContext, action: 'ReplaceCard' | 'BlockCard' | 'UnblockCard', cardNumber: string, reason: string): Promise<CardMessage> {
     return this.call('members', action, tenant, { cardNumber, reason });
   }
+  /** Members RPCs whose payload is a JSON document validated by a libs/contracts schema. */
+  membersJson(tenant: TenantContext, method: 'DefineTierLadder' | 'ListTierLadders' | 'GetMemberTier', req: object): Promise<{ json: string }> {
+    return this.call('members', method, tenant, req);
+  }
   getBalance(tenant: TenantContext, memberId: string): Promise<Balance> {
     return this.call('points', 'GetBalance', tenant, { memberId });
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { memberProfileSchema, type AttributeDefinition, type AttributeMessage, type CardMessage, type Member, type TenantContext } from '@club/contracts';
+import { memberProfileSchema, memberTierSchema, tierLadderSchema, type MemberTierView, type TierLadderInput, type TierLadderView, type AttributeDefinition, type AttributeMessage, type CardMessage, type Member, type TenantContext } from '@club/contracts';
 import { requestHash } from '../domain/request-hash';
 import { isGrpcError, notFoundProblem } from '../http/problem';
+import { tierLadderListSchema } from '../http/schemas';
 import type { CardView, CheckoutInput, CheckoutResult, EnrolMemberInput, MemberPatch, MemberView } from '../http/schemas';
 import { ServiceClients } from '../repositories/service-clients';
 import { status } from '@grpc/grpc-js';
@@ -18,6 +19,9 @@ function toView(m: Member): MemberView {
     ...rest,
     birthDate: birthDate?.gregorian ?? null,
     birthDateJalali: birthDate?.jalali ?? null,
+    referralCode: m.referralCode,
+    referredBy: m.referredBy || null,
+    journeyStage: m.journeyStage,
     createdAt: m.createdAt,
   };
 }
@@ -48,8 +52,8 @@ export class ClubService {
   constructor(private readonly services: ServiceClients) {}
 
   async enrolMember(tenant: TenantContext, input: EnrolMemberInput): Promise<MemberView> {
-    const { phone, ...profile } = input;
-    return toView(await this.services.enrol(tenant, { phone, profileJson: JSON.stringify(profile) }));
+    const { phone, referralCode, ...profile } = input;
+    return toView(await this.services.enrol(tenant, { phone, profileJson: JSON.stringify(profile), referralCode: referralCode ?? '' }));
   }
 
   async updateMember(tenant: TenantContext, memberId: string, patch: MemberPatch): Promise<MemberView> {
@@ -69,6 +73,19 @@ export class ClubService {
 
   async listAttributes(tenant: TenantContext): Promise<{ items: AttributeDefinition[] }> {
     return { items: (await this.services.listAttributes(tenant)).attributes.map(toAttribute) };
+  }
+
+  async defineTierLadder(tenant: TenantContext, input: TierLadderInput): Promise<TierLadderView> {
+    return tierLadderSchema.parse(JSON.parse((await this.services.membersJson(tenant, 'DefineTierLadder', { json: JSON.stringify(input) })).json));
+  }
+
+  async listTierLadders(tenant: TenantContext): Promise<{ items: TierLadderView[] }> {
+    return tierLadderListSchema.parse(JSON.parse((await this.services.membersJson(tenant, 'ListTierLadders', {})).json));
+  }
+
+  async getMemberTier(tenant: TenantContext, memberId: string): Promise<MemberTierView> {
+    requireMemberId(memberId);
+    return memberTierSchema.parse(JSON.parse((await this.services.membersJson(tenant, 'GetMemberTier', { memberId })).json));
   }
 
   async listCards(tenant: TenantContext, memberId: string): Promise<{ items: CardView[] }> {

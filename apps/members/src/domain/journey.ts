@@ -136,3 +136,6 @@ export function nextStage(current: JourneyStage, facts: JourneyFacts, t: Journey
     }
   }
 }
+
+/** Thresholds a club starts with until it sets its own: active after 2 purchases, at risk after 60 days, lapsed 120, churned 365. */
+export const DEFAULT_JOURNEY_THRESHOLDS: JourneyThresholds = { activeMinPurchases: 2, atRiskAfterDays: 60, lapsedAfterDays: 120, churnedAfterDays: 365 };

@@ -5,6 +5,7 @@ import {
   attributeDefinitionSchema,
   consentInputSchema,
   profileFieldsSchema,
+  tierLadderInputSchema,
   type EnrolRequest,
   type IdentifyRequest,
   type Member,
@@ -12,6 +13,7 @@ import {
 } from '@club/contracts';
 import { invalidArgument, Tenant, validateRpc } from '@club/platform-nest';
 import { MembersService, toProfile, type CardView, type MemberView } from '../services/members.service';
+import { TiersService } from '../services/tiers.service';
 
 const enrolSchema = z.object({
   phone: z.string().min(1, 'phone is required').max(40),
@@ -19,6 +21,7 @@ const enrolSchema = z.object({
 });
 
 const memberIdSchema = z.object({ memberId: z.uuid() });
+const referralSchema = z.object({ referralCode: z.string().trim().min(4).max(16) });
 
 /** Parses a JSON string field of a gRPC request with the shared contract schema. */
 function parseJsonField<S extends z.ZodType>(schema: S, json: string, empty: z.infer<S>): z.infer<S> {
@@ -45,6 +48,9 @@ function toMessage(view: MemberView): Member {
     locale: m.locale,
     createdAt: m.createdAt.toISOString(),
     profileJson: JSON.stringify(toProfile(view)),
+    referralCode: m.referralCode,
+    referredBy: m.referredBy ?? '',
+    journeyStage: m.journeyStage,
   };
 }
 
@@ -62,7 +68,26 @@ function toCardMessage(c: CardView) {
 
 @Controller()
 export class MembersGrpcController {
-  constructor(private readonly members: MembersService) {}
+  constructor(
+    private readonly members: MembersService,
+    private readonly tiers: TiersService,
+  ) {}
+
+  @GrpcMethod('MembersService', 'DefineTierLadder')
+  async defineTierLadder(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const input = parseJsonField(tierLadderInputSchema, req.json || '{}', undefined as never);
+    return { json: JSON.stringify(await this.tiers.defineLadder(tenant, input)) };
+  }
+
+  @GrpcMethod('MembersService', 'ListTierLadders')
+  async listTierLadders(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify({ items: await this.tiers.listLadders(tenant) }) };
+  }
+
+  @GrpcMethod('MembersService', 'GetMemberTier')
+  async getMemberTier(@Payload() req: { memberId: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.tiers.getMemberTier(tenant, validateRpc(memberIdSchema, req).memberId)) };
+  }
 
   @GrpcMethod('MembersService', 'Enrol')
   async enrol(@Payload() req: EnrolRequest, @Tenant() tenant: TenantContext): Promise<Member> {
@@ -75,7 +100,10 @@ export class MembersGrpcController {
       ...(req.email ? { email: req.email } : {}),
       ...(req.birthDate ? { birthDate: { calendar: 'gregorian' as const, date: req.birthDate } } : {}),
     };
-    return toMessage(await this.members.enrolMember(tenant, { phone, profile: { ...validateRpc(profileFieldsSchema, flat), ...profile } }));
+    const referralCode = req.referralCode ? validateRpc(referralSchema, { referralCode: req.referralCode }).referralCode : undefined;
+    return toMessage(
+      await this.members.enrolMember(tenant, { phone, profile: { ...validateRpc(profileFieldsSchema, flat), ...profile }, ...(referralCode ? { referralCode } : {}) }),
+    );
   }
 
   @GrpcMethod('MembersService', 'GetMember')

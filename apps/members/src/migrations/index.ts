@@ -1,6 +1,12 @@
 import { CreateOutboxAndInbox1763900000000 } from '@club/platform-kafka';
 import { CreateMembers1763900000200 } from './1763900000200-create-members';
 import { MemberProfiles1763900000210 } from './1763900000210-member-profiles';
+import { ActivityTiersReferrals1763900000220 } from './1763900000220-activity-tiers-referrals';
 
 /** Every migration of the members database, in order. */
-export const MEMBERS_MIGRATIONS = [CreateOutboxAndInbox1763900000000, CreateMembers1763900000200, MemberProfiles1763900000210];
+export const MEMBERS_MIGRATIONS = [
+  CreateOutboxAndInbox1763900000000,
+  CreateMembers1763900000200,
+  MemberProfiles1763900000210,
+  ActivityTiersReferrals1763900000220,
+];

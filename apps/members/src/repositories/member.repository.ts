@@ -7,6 +7,9 @@ export interface MemberRecord extends ProfileState {
   readonly phone: string;
   readonly cardNumber: string;
   readonly version: number;
+  readonly referralCode: string;
+  readonly referredBy: string | null;
+  readonly journeyStage: string;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -32,13 +35,17 @@ interface MemberRow {
   competitor_experience: string | null;
   attributes: Record<string, AttributeValue>;
   version: number;
+  referral_code: string;
+  referred_by: string | null;
+  journey_stage: string;
   created_at: Date;
   updated_at: Date;
 }
 
 const COLUMNS = `m.id, m.phone, m.card_number, m.first_name, m.last_name, m.email, to_char(m.birth_date, 'YYYY-MM-DD') AS birth_date,
   m.locale, m.gender, m.marital_status, m.economic_band, m.interests, m.lifestyle, m.preferred_channels, m.primary_need,
-  m.secondary_needs, m.join_reason, m.competitor_experience, m.attributes, m.version, m.created_at, m.updated_at`;
+  m.secondary_needs, m.join_reason, m.competitor_experience, m.attributes, m.version, m.referral_code, m.referred_by, m.journey_stage,
+  m.created_at, m.updated_at`;
 
 function toRecord(r: MemberRow): MemberRecord {
   return {
@@ -62,12 +69,15 @@ function toRecord(r: MemberRow): MemberRecord {
     competitorExperience: r.competitor_experience,
     attributes: r.attributes,
     version: r.version,
+    referralCode: r.referral_code,
+    referredBy: r.referred_by,
+    journeyStage: r.journey_stage,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-export type InsertOutcome = 'inserted' | 'phone-taken' | 'card-taken' | 'email-taken';
+export type InsertOutcome = 'inserted' | 'phone-taken' | 'card-taken' | 'email-taken' | 'code-taken';
 
 export interface ConsentRecord {
   readonly channel: string;
@@ -106,7 +116,7 @@ function returned<T>(result: T[] | [T[], number]): T[] {
 }
 
 /** Maps a unique violation to what it means for the caller; rethrows anything else. */
-function uniqueViolation(err: unknown): 'phone-taken' | 'card-taken' | 'email-taken' | undefined {
+function uniqueViolation(err: unknown): Exclude<InsertOutcome, 'inserted'> | undefined {
   const constraint = err instanceof QueryFailedError ? (err.driverError as { constraint?: string }).constraint : undefined;
   switch (constraint) {
     case 'members_phone':
@@ -115,6 +125,8 @@ function uniqueViolation(err: unknown): 'phone-taken' | 'card-taken' | 'email-ta
       return 'email-taken';
     case 'cards_pkey':
       return 'card-taken';
+    case 'members_referral_code':
+      return 'code-taken';
     default:
       return undefined;
   }
@@ -125,19 +137,24 @@ function uniqueViolation(err: unknown): 'phone-taken' | 'card-taken' | 'email-ta
 export class MemberRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /** For read-only queries of sibling repositories outside a transaction. */
+  get dataSource(): DataSource {
+    return this.ds;
+  }
+
   async insertMember(m: EntityManager, tenantId: string, member: MemberRecord): Promise<InsertOutcome> {
     try {
       await m.query('SAVEPOINT insert_member');
       await m.query(
         `INSERT INTO members (tenant_id, id, phone, card_number, first_name, last_name, email, birth_date, locale, gender, marital_status,
            economic_band, interests, lifestyle, preferred_channels, primary_need, secondary_needs, join_reason, competitor_experience,
-           attributes, version, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 1, $21, $21)`,
+           attributes, version, referral_code, referred_by, journey_stage, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 1, $22, $23, $24, $21, $21)`,
         [
           tenantId, member.id, member.phone, member.cardNumber, member.firstName, member.lastName, member.email, member.birthDate,
           member.locale, member.gender, member.maritalStatus, member.economicBand, member.interests, member.lifestyle,
           member.preferredChannels, member.primaryNeed, member.secondaryNeeds, member.joinReason, member.competitorExperience,
-          JSON.stringify(member.attributes), member.createdAt,
+          JSON.stringify(member.attributes), member.createdAt, member.referralCode, member.referredBy, member.journeyStage,
         ],
       );
       await m.query(`INSERT INTO cards (tenant_id, card_number, member_id, issued_at) VALUES ($1, $2, $3, $4)`, [
@@ -206,6 +223,26 @@ export class MemberRepository {
   async findByPhone(tenantId: string, phone: string): Promise<MemberRecord | undefined> {
     const rows = await this.ds.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.phone = $2`, [tenantId, phone]);
     return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async findByReferralCode(tenantId: string, code: string): Promise<MemberRecord | undefined> {
+    const rows = await this.ds.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.referral_code = $2`, [tenantId, code]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async setJourneyStage(m: EntityManager, tenantId: string, memberId: string, stage: string): Promise<void> {
+    await m.query(`UPDATE members SET journey_stage = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, memberId, stage]);
+  }
+
+  /** Marks the referral of this member completed; true only the first time. */
+  async completeReferral(m: EntityManager, tenantId: string, memberId: string): Promise<boolean> {
+    const rows = returned<{ id: string }>(
+      await m.query(
+        `UPDATE members SET referral_completed = true WHERE tenant_id = $1 AND id = $2 AND referred_by IS NOT NULL AND NOT referral_completed RETURNING id`,
+        [tenantId, memberId],
+      ),
+    );
+    return rows.length === 1;
   }
 
   async findByEmail(tenantId: string, email: string): Promise<MemberRecord | undefined> {

@@ -17,10 +17,13 @@ import { normaliseIranianMobile } from '../domain/phone';
 import { applyPatch, cardPayloads, EMPTY_PROFILE, parseBirthDate, type ProfilePatch, type ProfileState } from '../domain/profile';
 import { CardNumberSource } from '../repositories/card-number.source';
 import { MemberRepository, type CardRecord, type ConsentRecord, type MemberRecord } from '../repositories/member.repository';
+import { ActivityRepository } from '../repositories/activity.repository';
 
 export interface EnrolMemberCommand {
   readonly phone: string;
   readonly profile: ProfileFields;
+  /** The inviting member's referral code. */
+  readonly referralCode?: string;
 }
 
 export type IdentifyBy = { cardNumber: string } | { phone: string } | { memberId: string } | { email: string };
@@ -46,6 +49,7 @@ export class MembersService {
     private readonly clock: Clock,
     private readonly ids: Ids,
     private readonly cards: CardNumberSource,
+    private readonly activity: ActivityRepository,
     @Inject(CONFIG) private readonly config: MembersConfig,
   ) {}
 
@@ -56,6 +60,14 @@ export class MembersService {
     const patched = applyPatch({ ...EMPTY_PROFILE, locale: tenant.locale }, this.resolvePatch(tenant, cmd.profile), defs);
     if (!patched.ok) throw invalidArgument('invalid profile', patched.errors);
     const profile = patched.state;
+    let referredBy: string | null = null;
+    if (cmd.referralCode) {
+      const referrer = await this.members.findByReferralCode(tenant.tenantId, cmd.referralCode.trim().toUpperCase());
+      if (!referrer) throw invalidArgument('unknown referral code', [{ pointer: '#/referralCode', detail: 'no member of this club has this code' }]);
+      if (referrer.phone === phone) throw invalidArgument('a member cannot refer themselves', [{ pointer: '#/referralCode', detail: 'self-referral' }]);
+      referredBy = referrer.id;
+    }
+    await this.activity.rememberTenant(tenant.tenantId, tenant);
     const member = await this.uow.run(async (m) => {
       for (let attempt = 1; attempt <= CARD_ATTEMPTS; attempt++) {
         const now = this.clock.now();
@@ -64,6 +76,9 @@ export class MembersService {
           id: this.ids.uuid(),
           phone,
           cardNumber: this.newCardNumber(),
+          referralCode: this.cards.referralCode(),
+          referredBy,
+          journeyStage: 'enrolled',
           version: 1,
           createdAt: now,
           updatedAt: now,
@@ -75,7 +90,7 @@ export class MembersService {
         if (outcome === 'email-taken') {
           throw alreadyExists('a member with this e-mail already exists', [{ pointer: '#/email', detail: 'already used in this club' }]);
         }
-        if (outcome === 'card-taken') continue; // a random collision: draw another number
+        if (outcome === 'card-taken' || outcome === 'code-taken') continue; // a random collision: draw again
         await this.outbox.enqueue(m, {
           topic: 'members.member.enrolled.v1',
           tenantId: tenant.tenantId,

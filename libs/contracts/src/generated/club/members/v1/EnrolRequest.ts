@@ -17,6 +17,10 @@ export interface EnrolRequest {
    * optional ProfileFields (libs/contracts member-profile.ts) as JSON
    */
   'profileJson'?: (string);
+  /**
+   * the referrer's code, if the member was invited
+   */
+  'referralCode'?: (string);
 }
 
 export interface EnrolRequest__Output {
@@ -35,4 +39,8 @@ export interface EnrolRequest__Output {
    * optional ProfileFields (libs/contracts member-profile.ts) as JSON
    */
   'profileJson': (string);
+  /**
+   * the referrer's code, if the member was invited
+   */
+  'referralCode': (string);
 }

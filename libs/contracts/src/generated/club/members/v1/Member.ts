@@ -18,6 +18,15 @@ export interface Member {
    * MemberProfile (libs/contracts member-profile.ts) as JSON
    */
   'profileJson'?: (string);
+  /**
+   * this member's own code for inviting others
+   */
+  'referralCode'?: (string);
+  /**
+   * the referrer's member id, empty if none
+   */
+  'referredBy'?: (string);
+  'journeyStage'?: (string);
 }
 
 export interface Member__Output {
@@ -37,4 +46,13 @@ export interface Member__Output {
    * MemberProfile (libs/contracts member-profile.ts) as JSON
    */
   'profileJson': (string);
+  /**
+   * this member's own code for inviting others
+   */
+  'referralCode': (string);
+  /**
+   * the referrer's member id, empty if none
+   */
+  'referredBy': (string);
+  'journeyStage': (string);
 }

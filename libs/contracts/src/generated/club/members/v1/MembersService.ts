@@ -9,10 +9,12 @@ import type { EnrolRequest as _club_members_v1_EnrolRequest, EnrolRequest__Outpu
 import type { GetMemberRequest as _club_members_v1_GetMemberRequest, GetMemberRequest__Output as _club_members_v1_GetMemberRequest__Output } from '../../../club/members/v1/GetMemberRequest';
 import type { IdentifyRequest as _club_members_v1_IdentifyRequest, IdentifyRequest__Output as _club_members_v1_IdentifyRequest__Output } from '../../../club/members/v1/IdentifyRequest';
 import type { IssueCardRequest as _club_members_v1_IssueCardRequest, IssueCardRequest__Output as _club_members_v1_IssueCardRequest__Output } from '../../../club/members/v1/IssueCardRequest';
+import type { JsonDocument as _club_members_v1_JsonDocument, JsonDocument__Output as _club_members_v1_JsonDocument__Output } from '../../../club/members/v1/JsonDocument';
 import type { ListAttributesRequest as _club_members_v1_ListAttributesRequest, ListAttributesRequest__Output as _club_members_v1_ListAttributesRequest__Output } from '../../../club/members/v1/ListAttributesRequest';
 import type { ListAttributesResponse as _club_members_v1_ListAttributesResponse, ListAttributesResponse__Output as _club_members_v1_ListAttributesResponse__Output } from '../../../club/members/v1/ListAttributesResponse';
 import type { ListCardsRequest as _club_members_v1_ListCardsRequest, ListCardsRequest__Output as _club_members_v1_ListCardsRequest__Output } from '../../../club/members/v1/ListCardsRequest';
 import type { ListCardsResponse as _club_members_v1_ListCardsResponse, ListCardsResponse__Output as _club_members_v1_ListCardsResponse__Output } from '../../../club/members/v1/ListCardsResponse';
+import type { ListTierLaddersRequest as _club_members_v1_ListTierLaddersRequest, ListTierLaddersRequest__Output as _club_members_v1_ListTierLaddersRequest__Output } from '../../../club/members/v1/ListTierLaddersRequest';
 import type { Member as _club_members_v1_Member, Member__Output as _club_members_v1_Member__Output } from '../../../club/members/v1/Member';
 import type { RecordConsentRequest as _club_members_v1_RecordConsentRequest, RecordConsentRequest__Output as _club_members_v1_RecordConsentRequest__Output } from '../../../club/members/v1/RecordConsentRequest';
 import type { UpdateMemberRequest as _club_members_v1_UpdateMemberRequest, UpdateMemberRequest__Output as _club_members_v1_UpdateMemberRequest__Output } from '../../../club/members/v1/UpdateMemberRequest';
@@ -43,6 +45,21 @@ export interface MembersServiceClient extends grpc.Client {
   defineAttribute(argument: _club_members_v1_AttributeDefinition, callback: grpc.requestCallback<_club_members_v1_AttributeDefinition__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Tier ladders are versioned (a definition never rewrites history); JSON per libs/contracts tiers.ts.
+   */
+  DefineTierLadder(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  DefineTierLadder(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  DefineTierLadder(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  DefineTierLadder(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  /**
+   * Tier ladders are versioned (a definition never rewrites history); JSON per libs/contracts tiers.ts.
+   */
+  defineTierLadder(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  defineTierLadder(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  defineTierLadder(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  defineTierLadder(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Enrol a new member; ALREADY_EXISTS when the phone is taken in the tenant.
    */
   Enrol(argument: _club_members_v1_EnrolRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
@@ -65,6 +82,15 @@ export interface MembersServiceClient extends grpc.Client {
   getMember(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   getMember(argument: _club_members_v1_GetMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   getMember(argument: _club_members_v1_GetMemberRequest, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  
+  GetMemberTier(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetMemberTier(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetMemberTier(argument: _club_members_v1_GetMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetMemberTier(argument: _club_members_v1_GetMemberRequest, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getMemberTier(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getMemberTier(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getMemberTier(argument: _club_members_v1_GetMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getMemberTier(argument: _club_members_v1_GetMemberRequest, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   
   /**
    * Identify a member at the till by exactly one of card number, phone or member id.
@@ -115,6 +141,15 @@ export interface MembersServiceClient extends grpc.Client {
   listCards(argument: _club_members_v1_ListCardsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_ListCardsResponse__Output>): grpc.ClientUnaryCall;
   listCards(argument: _club_members_v1_ListCardsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_ListCardsResponse__Output>): grpc.ClientUnaryCall;
   listCards(argument: _club_members_v1_ListCardsRequest, callback: grpc.requestCallback<_club_members_v1_ListCardsResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListTierLadders(argument: _club_members_v1_ListTierLaddersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  ListTierLadders(argument: _club_members_v1_ListTierLaddersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  ListTierLadders(argument: _club_members_v1_ListTierLaddersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  ListTierLadders(argument: _club_members_v1_ListTierLaddersRequest, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  listTierLadders(argument: _club_members_v1_ListTierLaddersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  listTierLadders(argument: _club_members_v1_ListTierLaddersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  listTierLadders(argument: _club_members_v1_ListTierLaddersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  listTierLadders(argument: _club_members_v1_ListTierLaddersRequest, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   
   RecordConsent(argument: _club_members_v1_RecordConsentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   RecordConsent(argument: _club_members_v1_RecordConsentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
@@ -169,11 +204,18 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
   DefineAttribute: grpc.handleUnaryCall<_club_members_v1_AttributeDefinition__Output, _club_members_v1_AttributeDefinition>;
   
   /**
+   * Tier ladders are versioned (a definition never rewrites history); JSON per libs/contracts tiers.ts.
+   */
+  DefineTierLadder: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
+  
+  /**
    * Enrol a new member; ALREADY_EXISTS when the phone is taken in the tenant.
    */
   Enrol: grpc.handleUnaryCall<_club_members_v1_EnrolRequest__Output, _club_members_v1_Member>;
   
   GetMember: grpc.handleUnaryCall<_club_members_v1_GetMemberRequest__Output, _club_members_v1_Member>;
+  
+  GetMemberTier: grpc.handleUnaryCall<_club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument>;
   
   /**
    * Identify a member at the till by exactly one of card number, phone or member id.
@@ -189,6 +231,8 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
    * Cards: several per member; a replaced or blocked card identifies nobody.
    */
   ListCards: grpc.handleUnaryCall<_club_members_v1_ListCardsRequest__Output, _club_members_v1_ListCardsResponse>;
+  
+  ListTierLadders: grpc.handleUnaryCall<_club_members_v1_ListTierLaddersRequest__Output, _club_members_v1_JsonDocument>;
   
   RecordConsent: grpc.handleUnaryCall<_club_members_v1_RecordConsentRequest__Output, _club_members_v1_Member>;
   
@@ -206,12 +250,15 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
 export interface MembersServiceDefinition extends grpc.ServiceDefinition {
   BlockCard: MethodDefinition<_club_members_v1_CardRequest, _club_members_v1_Card, _club_members_v1_CardRequest__Output, _club_members_v1_Card__Output>
   DefineAttribute: MethodDefinition<_club_members_v1_AttributeDefinition, _club_members_v1_AttributeDefinition, _club_members_v1_AttributeDefinition__Output, _club_members_v1_AttributeDefinition__Output>
+  DefineTierLadder: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   Enrol: MethodDefinition<_club_members_v1_EnrolRequest, _club_members_v1_Member, _club_members_v1_EnrolRequest__Output, _club_members_v1_Member__Output>
   GetMember: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_Member, _club_members_v1_GetMemberRequest__Output, _club_members_v1_Member__Output>
+  GetMemberTier: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_JsonDocument, _club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument__Output>
   Identify: MethodDefinition<_club_members_v1_IdentifyRequest, _club_members_v1_Member, _club_members_v1_IdentifyRequest__Output, _club_members_v1_Member__Output>
   IssueCard: MethodDefinition<_club_members_v1_IssueCardRequest, _club_members_v1_Card, _club_members_v1_IssueCardRequest__Output, _club_members_v1_Card__Output>
   ListAttributes: MethodDefinition<_club_members_v1_ListAttributesRequest, _club_members_v1_ListAttributesResponse, _club_members_v1_ListAttributesRequest__Output, _club_members_v1_ListAttributesResponse__Output>
   ListCards: MethodDefinition<_club_members_v1_ListCardsRequest, _club_members_v1_ListCardsResponse, _club_members_v1_ListCardsRequest__Output, _club_members_v1_ListCardsResponse__Output>
+  ListTierLadders: MethodDefinition<_club_members_v1_ListTierLaddersRequest, _club_members_v1_JsonDocument, _club_members_v1_ListTierLaddersRequest__Output, _club_members_v1_JsonDocument__Output>
   RecordConsent: MethodDefinition<_club_members_v1_RecordConsentRequest, _club_members_v1_Member, _club_members_v1_RecordConsentRequest__Output, _club_members_v1_Member__Output>
   ReplaceCard: MethodDefinition<_club_members_v1_CardRequest, _club_members_v1_Card, _club_members_v1_CardRequest__Output, _club_members_v1_Card__Output>
   UnblockCard: MethodDefinition<_club_members_v1_CardRequest, _club_members_v1_Card, _club_members_v1_CardRequest__Output, _club_members_v1_Card__Output>

@@ -1,0 +1,23 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import type { TenantContext } from '@club/contracts';
+import { ClubService } from '../services/club.service';
+import { CurrentTenant } from './auth';
+import { tierLadderInputSchema } from './schemas';
+import { parse } from './validate';
+
+/** The club's tier ladder: every POST is a new version with an effective date (history is never rewritten). */
+@Controller('v1/tier-ladders')
+export class TiersController {
+  constructor(private readonly club: ClubService) {}
+
+  @Post()
+  @HttpCode(201)
+  define(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
+    return this.club.defineTierLadder(tenant, parse(tierLadderInputSchema, body));
+  }
+
+  @Get()
+  list(@CurrentTenant() tenant: TenantContext) {
+    return this.club.listTierLadders(tenant);
+  }
+}
