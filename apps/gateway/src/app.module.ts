@@ -8,7 +8,7 @@ import { MembersController } from './http/members.controller';
 import { CheckoutsController } from './http/checkouts.controller';
 import { CardsController } from './http/cards.controller';
 import { AttributesController } from './http/attributes.controller';
-import { TiersController } from './http/tiers.controller';
+import { TierReviewsController, TiersController } from './http/tiers.controller';
 import { AuthGuard } from './http/auth';
 import { ProblemFilter } from './http/problem.filter';
 import { TenantDirectoryGrpcController } from './grpc/tenant-directory.grpc.controller';
@@ -26,7 +26,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService({ service: 'gateway', config, logger, entities: [], migrations: GATEWAY_MIGRATIONS, topics: [] }),
       ],
-      controllers: [AdminTenantsController, MembersController, CardsController, AttributesController, TiersController, CheckoutsController, TenantDirectoryGrpcController],
+      controllers: [AdminTenantsController, MembersController, CardsController, AttributesController, TiersController, TierReviewsController, CheckoutsController, TenantDirectoryGrpcController],
       providers: [
         TenantsService,
         ClubService,

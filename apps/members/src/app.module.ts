@@ -8,6 +8,8 @@ import { MemberRepository } from './repositories/member.repository';
 import { CardNumberSource } from './repositories/card-number.source';
 import { ActivityRepository } from './repositories/activity.repository';
 import { TiersService } from './services/tiers.service';
+import { TierReviewService } from './services/tier-review.service';
+import { TierReviewRepository } from './repositories/tier-review.repository';
 import { PurchasesService } from './services/purchases.service';
 import { PurchaseEventsConsumer } from './consumers/purchase-events.consumer';
 import { MEMBERS_MIGRATIONS } from './migrations';
@@ -36,7 +38,7 @@ export class AppModule {
         }),
       ],
       controllers: [MembersGrpcController],
-      providers: [MembersService, TiersService, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
+      providers: [MembersService, TiersService, TierReviewService, TierReviewRepository, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
     };
   }
 }

@@ -151,5 +151,17 @@ describe('member profiles and cards end to end', () => {
     expect(after).toMatchObject({ metricValue: 2_300_000, multiplierPercent: 125, history: [expect.objectContaining({ from: 'member', to: 'gold', direction: 'up' })] });
     expect((await call('GET', `/v1/members/${friend.json.id}`, { key })).json.journeyStage).toBe('active');
     expect((await call('GET', `/v1/members/${friend.json.id}/tier`, { key: otherKey })).status).toBe(404);
+
+    // The periodic review as an asynchronous job: a dry run previews without changing anything.
+    const started = await call('POST', '/v1/tier-reviews', { key, body: { dryRun: true } });
+    expect(started.status).toBe(202);
+    const review = await eventually(async () => {
+      const r = await call('GET', `/v1/tier-reviews/${started.json.id}`, { key });
+      if (r.json.status !== 'completed') throw new Error(`review ${r.json.status}`);
+      return r.json;
+    });
+    expect(review).toMatchObject({ dryRun: true, ladderVersion: 1, downgraded: 0 });
+    expect(review.processed).toBeGreaterThanOrEqual(2);
+    expect((await call('GET', `/v1/tier-reviews/${started.json.id}`, { key: otherKey })).status).toBe(404);
   });
 });

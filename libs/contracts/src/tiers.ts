@@ -61,3 +61,28 @@ export const memberTierSchema = z.object({
   ),
 });
 export type MemberTierView = z.infer<typeof memberTierSchema>;
+
+export const tierReviewRequestSchema = z
+  .object({
+    reviewAt: z.iso.datetime({ offset: true }).optional().describe('Default: now. The window judged is the one ending at this instant.'),
+    dryRun: z.boolean().default(false).describe('Count and preview the moves without changing anything'),
+  })
+  .strict();
+
+export const tierReviewSchema = z.object({
+  id: z.uuid(),
+  reviewAt: z.iso.datetime(),
+  dryRun: z.boolean(),
+  status: z.enum(['pending', 'running', 'completed', 'failed']),
+  ladderVersion: z.number().int().nullable(),
+  processed: z.number().int(),
+  upgraded: z.number().int(),
+  downgraded: z.number().int(),
+  graced: z.number().int(),
+  kept: z.number().int(),
+  preview: z.array(z.object({ memberId: z.uuid(), from: z.string(), to: z.string(), direction: z.enum(['up', 'down', 'kept']), reason: z.string() })),
+  error: z.string().nullable(),
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type TierReviewView = z.infer<typeof tierReviewSchema>;

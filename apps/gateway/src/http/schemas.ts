@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { attributeDefinitionSchema, consentInputSchema, memberProfileSchema, memberTierSchema, profileFieldsSchema, tierLadderInputSchema, tierLadderSchema } from '@club/contracts';
+import {
+  attributeDefinitionSchema,
+  consentInputSchema,
+  memberProfileSchema,
+  memberTierSchema,
+  profileFieldsSchema,
+  tierLadderInputSchema,
+  tierLadderSchema,
+  tierReviewRequestSchema,
+  tierReviewSchema,
+} from '@club/contracts';
 
 /**
  * Request and response schemas of the public API: the same objects validate requests and
@@ -60,7 +70,7 @@ export const enrolMemberSchema = profileFieldsSchema.extend({
   referralCode: z.string().trim().min(4).max(16).optional().describe('The inviting member’s referral code'),
 });
 
-export { tierLadderInputSchema, tierLadderSchema, memberTierSchema };
+export { tierLadderInputSchema, tierLadderSchema, memberTierSchema, tierReviewRequestSchema, tierReviewSchema };
 export const tierLadderListSchema = z.object({ items: z.array(tierLadderSchema) });
 
 /** RFC 7396 merge patch of the profile: absent = unchanged, null = cleared, arrays replaced, attributes merged per key. */

@@ -13,6 +13,8 @@ import {
   tierLadderInputSchema,
   tierLadderListSchema,
   tierLadderSchema,
+  tierReviewRequestSchema,
+  tierReviewSchema,
   earnRateInputSchema,
   earnRateSchema,
   createTenantSchema,
@@ -88,6 +90,8 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         TierLadder: schema(tierLadderSchema),
         TierLadderList: schema(tierLadderListSchema),
         MemberTier: schema(memberTierSchema),
+        TierReviewRequest: schema(tierReviewRequestSchema, 'input'),
+        TierReview: schema(tierReviewSchema),
         Consent: schema(consentRequestSchema, 'input'),
         AttributeDefinition: schema(attributeRequestSchema, 'input'),
         AttributeList: schema(attributeListSchema),
@@ -205,6 +209,21 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           responses: { '201': json('The new version', ref('TierLadder')), ...errors(400, 401) },
         },
         get: { operationId: 'listTierLadders', responses: { '200': json('All versions', ref('TierLadderList')), ...errors(401) } },
+      },
+      '/v1/tier-reviews': {
+        post: {
+          operationId: 'startTierReview',
+          summary: 'Start the periodic tier review (an asynchronous, resumable job; one per review instant); dryRun previews the moves',
+          requestBody: { required: false, content: { 'application/json': { schema: ref('TierReviewRequest') } } },
+          responses: { '202': json('The run (poll it)', ref('TierReview')), ...errors(400, 401) },
+        },
+      },
+      '/v1/tier-reviews/{id}': {
+        get: {
+          operationId: 'getTierReview',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': json('Progress, counts and a preview of the moves', ref('TierReview')), ...errors(401, 404) },
+        },
       },
       '/v1/members/{id}/tier': {
         get: {

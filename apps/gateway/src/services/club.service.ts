@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { memberProfileSchema, memberTierSchema, tierLadderSchema, type MemberTierView, type TierLadderInput, type TierLadderView, type AttributeDefinition, type AttributeMessage, type CardMessage, type Member, type TenantContext } from '@club/contracts';
+import { memberProfileSchema, memberTierSchema, tierLadderSchema, tierReviewSchema, type TierReviewView, type MemberTierView, type TierLadderInput, type TierLadderView, type AttributeDefinition, type AttributeMessage, type CardMessage, type Member, type TenantContext } from '@club/contracts';
 import { requestHash } from '../domain/request-hash';
 import { isGrpcError, notFoundProblem } from '../http/problem';
 import { tierLadderListSchema } from '../http/schemas';
@@ -86,6 +86,15 @@ export class ClubService {
   async getMemberTier(tenant: TenantContext, memberId: string): Promise<MemberTierView> {
     requireMemberId(memberId);
     return memberTierSchema.parse(JSON.parse((await this.services.membersJson(tenant, 'GetMemberTier', { memberId })).json));
+  }
+
+  async startTierReview(tenant: TenantContext, input: { reviewAt?: string; dryRun: boolean }): Promise<TierReviewView> {
+    return tierReviewSchema.parse(JSON.parse((await this.services.membersJson(tenant, 'StartTierReview', { json: JSON.stringify(input) })).json));
+  }
+
+  async getTierReview(tenant: TenantContext, id: string): Promise<TierReviewView> {
+    if (!UUID.test(id)) throw notFoundProblem('tier review not found');
+    return tierReviewSchema.parse(JSON.parse((await this.services.membersJson(tenant, 'GetTierReview', { json: JSON.stringify({ id }) })).json));
   }
 
   async listCards(tenant: TenantContext, memberId: string): Promise<{ items: CardView[] }> {

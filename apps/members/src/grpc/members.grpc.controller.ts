@@ -6,6 +6,7 @@ import {
   consentInputSchema,
   profileFieldsSchema,
   tierLadderInputSchema,
+  tierReviewRequestSchema,
   type EnrolRequest,
   type IdentifyRequest,
   type Member,
@@ -14,6 +15,7 @@ import {
 import { invalidArgument, Tenant, validateRpc } from '@club/platform-nest';
 import { MembersService, toProfile, type CardView, type MemberView } from '../services/members.service';
 import { TiersService } from '../services/tiers.service';
+import { TierReviewService } from '../services/tier-review.service';
 
 const enrolSchema = z.object({
   phone: z.string().min(1, 'phone is required').max(40),
@@ -71,6 +73,7 @@ export class MembersGrpcController {
   constructor(
     private readonly members: MembersService,
     private readonly tiers: TiersService,
+    private readonly reviews: TierReviewService,
   ) {}
 
   @GrpcMethod('MembersService', 'DefineTierLadder')
@@ -82,6 +85,18 @@ export class MembersGrpcController {
   @GrpcMethod('MembersService', 'ListTierLadders')
   async listTierLadders(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
     return { json: JSON.stringify({ items: await this.tiers.listLadders(tenant) }) };
+  }
+
+  @GrpcMethod('MembersService', 'StartTierReview')
+  async startTierReview(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const input = parseJsonField(tierReviewRequestSchema, req.json || '{}', undefined as never);
+    return { json: JSON.stringify(await this.reviews.requestReview(tenant, input)) };
+  }
+
+  @GrpcMethod('MembersService', 'GetTierReview')
+  async getTierReview(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { id } = parseJsonField(z.object({ id: z.uuid() }), req.json || '{}', undefined as never);
+    return { json: JSON.stringify(await this.reviews.getReview(tenant, id)) };
   }
 
   @GrpcMethod('MembersService', 'GetMemberTier')

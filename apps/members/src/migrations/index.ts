@@ -2,6 +2,7 @@ import { CreateOutboxAndInbox1763900000000 } from '@club/platform-kafka';
 import { CreateMembers1763900000200 } from './1763900000200-create-members';
 import { MemberProfiles1763900000210 } from './1763900000210-member-profiles';
 import { ActivityTiersReferrals1763900000220 } from './1763900000220-activity-tiers-referrals';
+import { TierReviews1763900000230 } from './1763900000230-tier-reviews';
 
 /** Every migration of the members database, in order. */
 export const MEMBERS_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MEMBERS_MIGRATIONS = [
   CreateMembers1763900000200,
   MemberProfiles1763900000210,
   ActivityTiersReferrals1763900000220,
+  TierReviews1763900000230,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { returnedRows } from '@club/platform-db';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { AttributeDef, AttributeValue, ProfileState } from '../domain/profile';
 
@@ -110,11 +111,6 @@ const toCard = (r: CardRow): CardRecord => ({
   replacedBy: r.replaced_by,
 });
 
-/** TypeORM answers UPDATE … RETURNING on PostgreSQL with [rows, affectedCount]; INSERT and SELECT with rows. */
-function returned<T>(result: T[] | [T[], number]): T[] {
-  return result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? (result[0]) : (result as T[]);
-}
-
 /** Maps a unique violation to what it means for the caller; rethrows anything else. */
 function uniqueViolation(err: unknown): Exclude<InsertOutcome, 'inserted'> | undefined {
   const constraint = err instanceof QueryFailedError ? (err.driverError as { constraint?: string }).constraint : undefined;
@@ -177,7 +173,7 @@ export class MemberRepository {
   async updateProfile(m: EntityManager, tenantId: string, id: string, p: ProfileState, at: Date): Promise<MemberRecord | 'email-taken'> {
     try {
       await m.query('SAVEPOINT update_member');
-      const rows = returned<MemberRow>(
+      const rows = returnedRows<MemberRow>(
         await m.query(
         `UPDATE members m SET first_name = $3, last_name = $4, email = $5, birth_date = $6, locale = $7, gender = $8, marital_status = $9,
            economic_band = $10, interests = $11, lifestyle = $12, preferred_channels = $13, primary_need = $14, secondary_needs = $15,
@@ -205,7 +201,7 @@ export class MemberRepository {
   }
 
   async touchMember(m: EntityManager, tenantId: string, id: string, at: Date): Promise<MemberRecord> {
-    const rows = returned<MemberRow>(
+    const rows = returnedRows<MemberRow>(
       await m.query(`UPDATE members m SET version = m.version + 1, updated_at = $3 WHERE m.tenant_id = $1 AND m.id = $2 RETURNING ${COLUMNS}`, [
         tenantId,
         id,
@@ -236,7 +232,7 @@ export class MemberRepository {
 
   /** Marks the referral of this member completed; true only the first time. */
   async completeReferral(m: EntityManager, tenantId: string, memberId: string): Promise<boolean> {
-    const rows = returned<{ id: string }>(
+    const rows = returnedRows<{ id: string }>(
       await m.query(
         `UPDATE members SET referral_completed = true WHERE tenant_id = $1 AND id = $2 AND referred_by IS NOT NULL AND NOT referral_completed RETURNING id`,
         [tenantId, memberId],
@@ -335,7 +331,7 @@ export class MemberRepository {
     reason: string | null,
     replacedBy: string | null = null,
   ): Promise<CardRecord> {
-    const rows = returned<CardRow>(
+    const rows = returnedRows<CardRow>(
       await m.query(
       `UPDATE cards SET status = $3, status_reason = $4, replaced_by = coalesce($5, replaced_by), updated_at = now()
        WHERE tenant_id = $1 AND card_number = $2 RETURNING card_number, member_id, status, issued_at, replaced_by`,

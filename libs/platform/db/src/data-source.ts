@@ -66,3 +66,12 @@ export async function pingDatabase(ds: DataSource, timeoutMs = 1000): Promise<bo
     clearTimeout(timer);
   }
 }
+
+/**
+ * Rows of a `… RETURNING` query. TypeORM answers UPDATE and DELETE on PostgreSQL with
+ * `[rows, affectedCount]`, and INSERT and SELECT with the rows themselves.
+ */
+export function returnedRows<T>(result: T[] | [T[], number]): T[] {
+  const [first, second] = result as unknown[];
+  return result.length === 2 && Array.isArray(first) && typeof second === 'number' ? (first as T[]) : (result as T[]);
+}

@@ -92,6 +92,15 @@ export interface MembersServiceClient extends grpc.Client {
   getMemberTier(argument: _club_members_v1_GetMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   getMemberTier(argument: _club_members_v1_GetMemberRequest, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   
+  GetTierReview(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetTierReview(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetTierReview(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetTierReview(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getTierReview(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getTierReview(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getTierReview(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getTierReview(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Identify a member at the till by exactly one of card number, phone or member id.
    * One indexed query; NOT_FOUND when nobody matches in the caller's tenant.
@@ -169,6 +178,21 @@ export interface MembersServiceClient extends grpc.Client {
   replaceCard(argument: _club_members_v1_CardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   replaceCard(argument: _club_members_v1_CardRequest, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * The periodic review (downgrades happen only here): an asynchronous, resumable job; dry run previews.
+   */
+  StartTierReview(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  StartTierReview(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  StartTierReview(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  StartTierReview(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  /**
+   * The periodic review (downgrades happen only here): an asynchronous, resumable job; dry run previews.
+   */
+  startTierReview(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  startTierReview(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  startTierReview(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  startTierReview(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
   UnblockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   UnblockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   UnblockCard(argument: _club_members_v1_CardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
@@ -217,6 +241,8 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
   
   GetMemberTier: grpc.handleUnaryCall<_club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument>;
   
+  GetTierReview: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
+  
   /**
    * Identify a member at the till by exactly one of card number, phone or member id.
    * One indexed query; NOT_FOUND when nobody matches in the caller's tenant.
@@ -238,6 +264,11 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
   
   ReplaceCard: grpc.handleUnaryCall<_club_members_v1_CardRequest__Output, _club_members_v1_Card>;
   
+  /**
+   * The periodic review (downgrades happen only here): an asynchronous, resumable job; dry run previews.
+   */
+  StartTierReview: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
+  
   UnblockCard: grpc.handleUnaryCall<_club_members_v1_CardRequest__Output, _club_members_v1_Card>;
   
   /**
@@ -254,6 +285,7 @@ export interface MembersServiceDefinition extends grpc.ServiceDefinition {
   Enrol: MethodDefinition<_club_members_v1_EnrolRequest, _club_members_v1_Member, _club_members_v1_EnrolRequest__Output, _club_members_v1_Member__Output>
   GetMember: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_Member, _club_members_v1_GetMemberRequest__Output, _club_members_v1_Member__Output>
   GetMemberTier: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_JsonDocument, _club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument__Output>
+  GetTierReview: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   Identify: MethodDefinition<_club_members_v1_IdentifyRequest, _club_members_v1_Member, _club_members_v1_IdentifyRequest__Output, _club_members_v1_Member__Output>
   IssueCard: MethodDefinition<_club_members_v1_IssueCardRequest, _club_members_v1_Card, _club_members_v1_IssueCardRequest__Output, _club_members_v1_Card__Output>
   ListAttributes: MethodDefinition<_club_members_v1_ListAttributesRequest, _club_members_v1_ListAttributesResponse, _club_members_v1_ListAttributesRequest__Output, _club_members_v1_ListAttributesResponse__Output>
@@ -261,6 +293,7 @@ export interface MembersServiceDefinition extends grpc.ServiceDefinition {
   ListTierLadders: MethodDefinition<_club_members_v1_ListTierLaddersRequest, _club_members_v1_JsonDocument, _club_members_v1_ListTierLaddersRequest__Output, _club_members_v1_JsonDocument__Output>
   RecordConsent: MethodDefinition<_club_members_v1_RecordConsentRequest, _club_members_v1_Member, _club_members_v1_RecordConsentRequest__Output, _club_members_v1_Member__Output>
   ReplaceCard: MethodDefinition<_club_members_v1_CardRequest, _club_members_v1_Card, _club_members_v1_CardRequest__Output, _club_members_v1_Card__Output>
+  StartTierReview: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   UnblockCard: MethodDefinition<_club_members_v1_CardRequest, _club_members_v1_Card, _club_members_v1_CardRequest__Output, _club_members_v1_Card__Output>
   UpdateMember: MethodDefinition<_club_members_v1_UpdateMemberRequest, _club_members_v1_Member, _club_members_v1_UpdateMemberRequest__Output, _club_members_v1_Member__Output>
 }

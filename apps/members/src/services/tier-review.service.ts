@@ -1,0 +1,213 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { TenantContext } from '@club/contracts';
+import { OutboxRepository } from '@club/platform-kafka';
+import { Clock, Ids, invalidArgument, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
+import { runWithTenant } from '@club/platform-observability';
+import { atReview, ladderAt } from '../domain/tier';
+import { memberWindow, toLadder } from '../domain/tier-program';
+import { ActivityRepository } from '../repositories/activity.repository';
+import { TierReviewRepository, type PreviewMove, type TierReviewRun } from '../repositories/tier-review.repository';
+
+const LEASE_MS = 60_000;
+
+export interface TierReviewView {
+  readonly id: string;
+  readonly reviewAt: string;
+  readonly dryRun: boolean;
+  readonly status: TierReviewRun['status'];
+  readonly ladderVersion: number | null;
+  readonly processed: number;
+  readonly upgraded: number;
+  readonly downgraded: number;
+  readonly graced: number;
+  readonly kept: number;
+  readonly preview: readonly PreviewMove[];
+  readonly error: string | null;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+}
+
+const toView = (r: TierReviewRun): TierReviewView => ({
+  id: r.id,
+  reviewAt: r.reviewAt.toISOString(),
+  dryRun: r.dryRun,
+  status: r.status,
+  ladderVersion: r.ladderVersion,
+  processed: r.processed,
+  upgraded: r.upgraded,
+  downgraded: r.downgraded,
+  graced: r.graced,
+  kept: r.kept,
+  preview: r.preview,
+  error: r.error,
+  startedAt: r.startedAt?.toISOString() ?? null,
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+});
+
+/**
+ * The periodic tier review (re-qualification): downgrades happen only here, one level at a time
+ * or straight to the earned level, after any grace period; upgrades the member earned but did
+ * not get yet are applied too. Bounded (batches of 1,000 members, each one transaction),
+ * resumable (cursor and counters commit with the batch; a lease lets another replica take over
+ * a crashed run), idempotent (one run per tenant and review instant; a batch is never applied
+ * twice), sharded per tenant (runs are claimed per tenant with SKIP LOCKED), with a dry run that
+ * counts and previews the moves without changing anything.
+ */
+@Injectable()
+export class TierReviewService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+  private working: Promise<void> | undefined;
+  private stopping = false;
+  private started = false;
+  /** Members per batch (one transaction each). */
+  batchSize = 1000;
+
+  constructor(
+    private readonly reviews: TierReviewRepository,
+    private readonly activity: ActivityRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly ids: Ids,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async requestReview(tenant: TenantContext, input: { reviewAt?: string; dryRun: boolean }): Promise<TierReviewView> {
+    const reviewAt = input.reviewAt ? new Date(input.reviewAt) : this.clock.now();
+    if (reviewAt.getTime() > this.clock.now().getTime() + 60_000) {
+      throw invalidArgument('a review cannot be run for the future', [{ pointer: '#/reviewAt', detail: 'must not be in the future' }]);
+    }
+    await this.activity.rememberTenant(tenant.tenantId, tenant);
+    const run = await this.reviews.createRun(tenant.tenantId, this.ids.uuid(), reviewAt, input.dryRun, tenant.timezone);
+    this.kick();
+    return toView(run);
+  }
+
+  async getReview(tenant: TenantContext, id: string): Promise<TierReviewView> {
+    const run = await this.reviews.findRun(tenant.tenantId, id);
+    if (!run) throw notFound('tier review not found');
+    return toView(run);
+  }
+
+  onApplicationBootstrap(): void {
+    this.started = true;
+    this.timer = setInterval(() => this.kick(), 2000);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.timer);
+    await this.working; // the batch in hand commits; the rest resumes from the cursor after restart
+  }
+
+  /** Processes claimable runs until none is left (one at a time per process). */
+  kick(): void {
+    if (!this.started || this.working || this.stopping) return;
+    this.working = this.drain()
+      .catch((err: unknown) => this.logger.error({ err }, 'tier review worker failed'))
+      .finally(() => {
+        this.working = undefined;
+      });
+  }
+
+  async drain(): Promise<void> {
+    for (;;) {
+      if (this.stopping) return;
+      const run = await this.reviews.claimRun(LEASE_MS);
+      if (!run) return;
+      await runWithTenant(run.tenantId, () => this.processRun(run));
+    }
+  }
+
+  /** Runs a claimed review to the end, batch by batch. Exposed for tests and the benchmark. */
+  async processRun(run: TierReviewRun): Promise<void> {
+    const started = Date.now();
+    try {
+      while (!this.stopping) {
+        const more = await this.runBatch(run.tenantId, run.id);
+        if (!more) break;
+      }
+      if (this.stopping) return;
+      await this.reviews.finishRun(run.tenantId, run.id, 'completed', null);
+      const done = await this.reviews.findRun(run.tenantId, run.id);
+      this.logger.info(
+        { review_id: run.id, dry_run: run.dryRun, processed: done?.processed, downgraded: done?.downgraded, upgraded: done?.upgraded, ms: Date.now() - started },
+        'tier review completed',
+      );
+    } catch (err) {
+      this.logger.error({ err, review_id: run.id }, 'tier review failed');
+      await this.reviews.finishRun(run.tenantId, run.id, 'failed', err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  /** One batch in one transaction; false when there is nothing left. */
+  async runBatch(tenantId: string, runId: string): Promise<boolean> {
+    return this.uow.run(async (m) => {
+      const run = await this.reviews.lockRun(m, tenantId, runId);
+      if (!run || run.status !== 'running') return false;
+      const reviewAt = run.reviewAt;
+      const versions = (await this.activity.listLadders(m, tenantId)).map(toLadder);
+      const chosen = ladderAt(versions, reviewAt.toISOString());
+      const ladder = chosen && versions.find((v) => v.version === chosen.version);
+      if (!ladder) return false;
+      const candidates = await this.reviews.nextCandidates(m, tenantId, run.cursor, this.batchSize);
+      if (candidates.length === 0) return false;
+      // The window that ends at the review: judged as of the instant just before it.
+      const judgedAt = new Date(reviewAt.getTime() - 1);
+      const windows = candidates.map((c) => ({ memberId: c.memberId, ...memberWindow(ladder.window, c.createdAt, judgedAt, run.timezone) }));
+      const metrics = await this.reviews.batchMetrics(m, tenantId, ladder.metric, windows);
+      const tally = { upgraded: 0, downgraded: 0, graced: 0, kept: 0 };
+      const preview: PreviewMove[] = [];
+      for (const c of candidates) {
+        const code = c.code ?? ladder.levels[0].code;
+        const standing = { code, since: (c.since ?? c.createdAt).toISOString(), ...(c.graceUntil ? { graceUntil: c.graceUntil.toISOString() } : {}) };
+        const outcome = atReview(ladder, standing, metrics.get(c.memberId) ?? 0, reviewAt.toISOString());
+        if (outcome.direction === 'up') tally.upgraded++;
+        else if (outcome.direction === 'down') tally.downgraded++;
+        else if (outcome.reason === 'grace-granted') tally.graced++;
+        else tally.kept++;
+        const graceUntil = outcome.graceUntil ? new Date(outcome.graceUntil) : null;
+        const graceChanged = (graceUntil?.getTime() ?? null) !== (c.graceUntil?.getTime() ?? null);
+        if (outcome.direction !== 'kept' || outcome.reason === 'grace-granted') {
+          preview.push({ memberId: c.memberId, from: code, to: outcome.code, direction: outcome.direction, reason: outcome.reason });
+        }
+        if (run.dryRun || (outcome.code === code && !graceChanged)) continue;
+        const codeChanged = outcome.code !== code;
+        await this.activity.upsertMemberTier(m, tenantId, c.memberId, {
+          code: outcome.code,
+          since: codeChanged ? reviewAt : (c.since ?? c.createdAt),
+          graceUntil,
+          ladderVersion: ladder.version,
+        });
+        if (codeChanged && outcome.direction !== 'kept') {
+          await this.activity.insertTierHistory(m, tenantId, c.memberId, this.ids.uuid(), {
+            from: code,
+            to: outcome.code,
+            direction: outcome.direction,
+            reason: `review:${outcome.reason}`,
+            ladderVersion: ladder.version,
+            at: reviewAt,
+          });
+          await this.outbox.enqueue(m, {
+            topic: 'members.tier.changed.v1',
+            tenantId,
+            subject: c.memberId,
+            time: reviewAt,
+            data: { memberId: c.memberId, from: code, to: outcome.code, direction: outcome.direction, reason: `review:${outcome.reason}`, ladderVersion: ladder.version, at: reviewAt.toISOString() },
+          });
+        }
+      }
+      await this.reviews.advanceRun(
+        m,
+        tenantId,
+        runId,
+        { cursor: candidates[candidates.length - 1].memberId, processed: candidates.length, ...tally, preview, ladderVersion: ladder.version },
+        LEASE_MS,
+      );
+      return candidates.length === this.batchSize;
+    });
+  }
+}
