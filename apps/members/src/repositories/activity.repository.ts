@@ -160,6 +160,37 @@ export class ActivityRepository {
     );
   }
 
+  /** Many standings in one statement (the review job's batches). */
+  async upsertMemberTiers(m: EntityManager, tenantId: string, rows: readonly (MemberTierRow & { memberId: string })[]): Promise<void> {
+    if (rows.length === 0) return;
+    await m.query(
+      `INSERT INTO member_tiers (tenant_id, member_id, code, since, grace_until, ladder_version)
+       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[])
+       ON CONFLICT (tenant_id, member_id) DO UPDATE SET code = EXCLUDED.code, since = EXCLUDED.since, grace_until = EXCLUDED.grace_until,
+         ladder_version = EXCLUDED.ladder_version`,
+      [tenantId, rows.map((r) => r.memberId), rows.map((r) => r.code), rows.map((r) => r.since), rows.map((r) => r.graceUntil), rows.map((r) => r.ladderVersion)],
+    );
+  }
+
+  async insertTierHistoryMany(m: EntityManager, tenantId: string, rows: readonly (TierHistoryRow & { id: string; memberId: string })[]): Promise<void> {
+    if (rows.length === 0) return;
+    await m.query(
+      `INSERT INTO tier_history (tenant_id, id, member_id, from_code, to_code, direction, reason, ladder_version, at)
+       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::timestamptz[])`,
+      [
+        tenantId,
+        rows.map((r) => r.id),
+        rows.map((r) => r.memberId),
+        rows.map((r) => r.from),
+        rows.map((r) => r.to),
+        rows.map((r) => r.direction),
+        rows.map((r) => r.reason),
+        rows.map((r) => r.ladderVersion),
+        rows.map((r) => r.at),
+      ],
+    );
+  }
+
   async insertTierHistory(m: EntityManager, tenantId: string, memberId: string, id: string, h: TierHistoryRow): Promise<void> {
     await m.query(
       `INSERT INTO tier_history (tenant_id, id, member_id, from_code, to_code, direction, reason, ladder_version, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

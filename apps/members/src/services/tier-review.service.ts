@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { TenantContext } from '@club/contracts';
-import { OutboxRepository } from '@club/platform-kafka';
+import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
 import { Clock, Ids, invalidArgument, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
 import { runWithTenant } from '@club/platform-observability';
 import { atReview, ladderAt } from '../domain/tier';
@@ -161,6 +161,9 @@ export class TierReviewService implements OnApplicationBootstrap, OnApplicationS
       const metrics = await this.reviews.batchMetrics(m, tenantId, ladder.metric, windows);
       const tally = { upgraded: 0, downgraded: 0, graced: 0, kept: 0 };
       const preview: PreviewMove[] = [];
+      const standings: Parameters<ActivityRepository['upsertMemberTiers']>[2][number][] = [];
+      const history: Parameters<ActivityRepository['insertTierHistoryMany']>[2][number][] = [];
+      const events: NewEvent<'members.tier.changed.v1'>[] = [];
       for (const c of candidates) {
         const code = c.code ?? ladder.levels[0].code;
         const standing = { code, since: (c.since ?? c.createdAt).toISOString(), ...(c.graceUntil ? { graceUntil: c.graceUntil.toISOString() } : {}) };
@@ -176,30 +179,23 @@ export class TierReviewService implements OnApplicationBootstrap, OnApplicationS
         }
         if (run.dryRun || (outcome.code === code && !graceChanged)) continue;
         const codeChanged = outcome.code !== code;
-        await this.activity.upsertMemberTier(m, tenantId, c.memberId, {
-          code: outcome.code,
-          since: codeChanged ? reviewAt : (c.since ?? c.createdAt),
-          graceUntil,
-          ladderVersion: ladder.version,
-        });
+        standings.push({ memberId: c.memberId, code: outcome.code, since: codeChanged ? reviewAt : (c.since ?? c.createdAt), graceUntil, ladderVersion: ladder.version });
         if (codeChanged && outcome.direction !== 'kept') {
-          await this.activity.insertTierHistory(m, tenantId, c.memberId, this.ids.uuid(), {
-            from: code,
-            to: outcome.code,
-            direction: outcome.direction,
-            reason: `review:${outcome.reason}`,
-            ladderVersion: ladder.version,
-            at: reviewAt,
-          });
-          await this.outbox.enqueue(m, {
+          const move = { from: code, to: outcome.code, direction: outcome.direction, reason: `review:${outcome.reason}`, ladderVersion: ladder.version };
+          history.push({ id: this.ids.uuid(), memberId: c.memberId, ...move, at: reviewAt });
+          events.push({
             topic: 'members.tier.changed.v1',
             tenantId,
             subject: c.memberId,
             time: reviewAt,
-            data: { memberId: c.memberId, from: code, to: outcome.code, direction: outcome.direction, reason: `review:${outcome.reason}`, ladderVersion: ladder.version, at: reviewAt.toISOString() },
+            data: { memberId: c.memberId, ...move, at: reviewAt.toISOString() },
           });
         }
       }
+      // Set-based writes: one statement each for the batch's standings, history and events.
+      await this.activity.upsertMemberTiers(m, tenantId, standings);
+      await this.activity.insertTierHistoryMany(m, tenantId, history);
+      await this.outbox.enqueueMany(m, events);
       await this.reviews.advanceRun(
         m,
         tenantId,

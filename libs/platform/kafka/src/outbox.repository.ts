@@ -20,20 +20,37 @@ export interface NewEvent<T extends TopicName> {
  */
 export class OutboxRepository {
   async enqueue<T extends TopicName>(manager: EntityManager, event: NewEvent<T>): Promise<EventEnvelope<T>> {
-    const data = TOPICS[event.topic].parse(event.data) as TopicPayload<T>;
-    const envelope: EventEnvelope<T> = {
+    const [envelope] = await this.enqueueMany(manager, [event]);
+    return envelope;
+  }
+
+  /** Several events in one statement (batch jobs), in order. */
+  async enqueueMany<T extends TopicName>(manager: EntityManager, events: readonly NewEvent<T>[]): Promise<EventEnvelope<T>[]> {
+    if (events.length === 0) return [];
+    const traceparent = currentTraceparent();
+    const envelopes = events.map((event): EventEnvelope<T> => ({
       id: event.id ?? randomUUID(),
       type: event.topic,
       tenantId: event.tenantId,
       subject: event.subject,
       time: (event.time ?? new Date()).toISOString(),
-      traceparent: currentTraceparent(),
-      data,
-    };
+      traceparent,
+      data: TOPICS[event.topic].parse(event.data) as TopicPayload<T>,
+    }));
     await manager.query(
-      `INSERT INTO outbox (tenant_id, id, topic, message_key, value, traceparent) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [envelope.tenantId, envelope.id, envelope.type, envelope.subject, JSON.stringify(envelope), envelope.traceparent],
+      // WITH ORDINALITY keeps the events' order in the relay's sequence.
+      `INSERT INTO outbox (tenant_id, id, topic, message_key, value, traceparent)
+       SELECT t, i, tp, k, v, tr FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
+         WITH ORDINALITY AS e(t, i, tp, k, v, tr, n) ORDER BY n`,
+      [
+        envelopes.map((e) => e.tenantId),
+        envelopes.map((e) => e.id),
+        envelopes.map((e) => e.type),
+        envelopes.map((e) => e.subject),
+        envelopes.map((e) => JSON.stringify(e)),
+        envelopes.map((e) => e.traceparent),
+      ],
     );
-    return envelope;
+    return envelopes;
   }
 }
