@@ -125,12 +125,14 @@ export class TierReviewRepository {
 
   /** The next members after the cursor, with their standing: one keyset-paginated query. */
   async nextCandidates(m: EntityManager, tenantId: string, after: string | null, limit: number): Promise<ReviewCandidate[]> {
+    // Two plain forms rather than `($2 IS NULL OR id > $2)`, which would stop the planner from
+    // using the primary key as a range and make every batch rescan from the first member.
     const rows = await m.query<{ id: string; created_at: Date; code: string | null; since: Date | null; grace_until: Date | null }[]>(
       `SELECT mb.id, mb.created_at, t.code, t.since, t.grace_until
        FROM members mb LEFT JOIN member_tiers t ON t.tenant_id = mb.tenant_id AND t.member_id = mb.id
-       WHERE mb.tenant_id = $1 AND ($2::uuid IS NULL OR mb.id > $2::uuid)
-       ORDER BY mb.id LIMIT $3`,
-      [tenantId, after, limit],
+       WHERE mb.tenant_id = $1 ${after === null ? '' : 'AND mb.id > $3'}
+       ORDER BY mb.id LIMIT $2`,
+      after === null ? [tenantId, limit] : [tenantId, limit, after],
     );
     return rows.map((r) => ({ memberId: r.id, createdAt: r.created_at, code: r.code, since: r.since, graceUntil: r.grace_until }));
   }
