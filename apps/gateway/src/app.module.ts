@@ -9,6 +9,7 @@ import { CheckoutsController } from './http/checkouts.controller';
 import { CardsController } from './http/cards.controller';
 import { AttributesController } from './http/attributes.controller';
 import { TierReviewsController, TiersController } from './http/tiers.controller';
+import { ImportsController } from './http/imports.controller';
 import { AuthGuard } from './http/auth';
 import { ProblemFilter } from './http/problem.filter';
 import { TenantDirectoryGrpcController } from './grpc/tenant-directory.grpc.controller';
@@ -26,7 +27,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService({ service: 'gateway', config, logger, entities: [], migrations: GATEWAY_MIGRATIONS, topics: [] }),
       ],
-      controllers: [AdminTenantsController, MembersController, CardsController, AttributesController, TiersController, TierReviewsController, CheckoutsController, TenantDirectoryGrpcController],
+      controllers: [AdminTenantsController, MembersController, CardsController, AttributesController, TiersController, TierReviewsController, ImportsController, CheckoutsController, TenantDirectoryGrpcController],
       providers: [
         TenantsService,
         ClubService,

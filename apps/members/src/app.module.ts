@@ -10,6 +10,8 @@ import { ActivityRepository } from './repositories/activity.repository';
 import { TiersService } from './services/tiers.service';
 import { TierReviewService } from './services/tier-review.service';
 import { TierReviewRepository } from './repositories/tier-review.repository';
+import { ImportService } from './services/import.service';
+import { ImportRepository } from './repositories/import.repository';
 import { PurchasesService } from './services/purchases.service';
 import { PurchaseEventsConsumer } from './consumers/purchase-events.consumer';
 import { MEMBERS_MIGRATIONS } from './migrations';
@@ -38,7 +40,7 @@ export class AppModule {
         }),
       ],
       controllers: [MembersGrpcController],
-      providers: [MembersService, TiersService, TierReviewService, TierReviewRepository, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
+      providers: [MembersService, TiersService, TierReviewService, TierReviewRepository, ImportService, ImportRepository, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
     };
   }
 }

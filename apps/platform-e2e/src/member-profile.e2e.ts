@@ -164,4 +164,45 @@ describe('member profiles and cards end to end', () => {
     expect(review.processed).toBeGreaterThanOrEqual(2);
     expect((await call('GET', `/v1/tier-reviews/${started.json.id}`, { key: otherKey })).status).toBe(404);
   });
+
+  it('imports a customer base from CSV and JSON Lines: good rows in, bad rows reported by line, a re-run changes nothing', async () => {
+    const base = Math.floor(Math.random() * 1e6);
+    const p = (i: number) => `0937${String(base * 10 + i).padStart(7, '0')}`;
+    const csv = [
+      'phone,first_name,Gender,interests,attr.shoe_size,loyalty_legacy_id',
+      `${p(1)},Ali,male,books|tea,42,L1`,
+      `"${p(2)}","Zahra, the second",FEMALE,,39,L2`,
+      `021-5555,Bad phone,male,,,L3`,
+      `${p(4)},Robot,robot,,,L4`,
+    ].join('\r\n');
+    const run = async (body: string, type: string) => {
+      const res = (await fetch(`${stack.gatewayUrl}/v1/member-imports`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': type }, body }));
+      expect(res.status).toBe(202);
+      const job = (await res.json()) as { id: string };
+      return eventually(async () => {
+        const j = await call('GET', `/v1/member-imports/${job.id}`, { key });
+        if (j.json.status !== 'completed') throw new Error(`import ${j.json.status}`);
+        return j.json;
+      });
+    };
+    const first = await run(csv, 'text/csv');
+    expect(first).toMatchObject({ format: 'csv', recordsDone: 4, imported: 2, updated: 0, unchanged: 0, failed: 2 });
+    expect(first.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
+      [4, 'phone'],
+      [5, 'gender'],
+    ]);
+    expect(first.warnings).toEqual(['unknown column ignored: loyalty_legacy_id']);
+    const zahra = (await call('GET', `/v1/members?phone=${p(2)}`, { key })).json.items[0];
+    expect(zahra).toMatchObject({ firstName: 'Zahra, the second', gender: 'female', attributes: { shoe_size: 39 } });
+
+    const again = await run(csv, 'text/csv');
+    expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 2, failed: 2 });
+
+    const jsonl = [JSON.stringify({ phone: p(1), lastName: 'Rezaei' }), '{not json', JSON.stringify({ phone: p(5), locale: 'en' })].join('\n');
+    const third = await run(jsonl, 'application/x-ndjson');
+    expect(third).toMatchObject({ format: 'jsonl', imported: 1, updated: 1, failed: 1, errors: [expect.objectContaining({ line: 2 })] });
+    expect((await call('GET', `/v1/members?phone=${p(1)}`, { key })).json.items[0]).toMatchObject({ firstName: 'Ali', lastName: 'Rezaei' });
+    expect((await fetch(`${stack.gatewayUrl}/v1/member-imports`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
+    expect((await call('GET', `/v1/member-imports/${third.id}`, { key: otherKey })).status).toBe(404);
+  });
 });

@@ -102,3 +102,29 @@ export const consentInputSchema = z
     source: z.string().trim().min(1).max(100).describe('How it was given or withdrawn, e.g. "pos-signature", "app-settings", "sms-stop"'),
   })
   .strict();
+
+export const importRequestSchema = z
+  .object({
+    format: z.enum(['csv', 'jsonl']),
+    birthDateCalendar: z.enum(['jalali', 'gregorian']).optional().describe('Calendar of plain birth dates in the file, when not the club’s'),
+  })
+  .strict();
+
+export const importJobSchema = z.object({
+  id: z.uuid(),
+  format: z.enum(['csv', 'jsonl']),
+  birthDateCalendar: z.enum(['jalali', 'gregorian']).nullable(),
+  status: z.enum(['uploading', 'pending', 'running', 'completed', 'failed']),
+  recordsDone: z.number().int(),
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  failed: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), field: z.string(), reason: z.string() })).describe('The first 1,000 problems, by file line'),
+  warnings: z.array(z.string()),
+  error: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type ImportJobView = z.infer<typeof importJobSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importJobSchema } from '@club/contracts';
 import {
   checkoutResultSchema,
   attributeListSchema,
@@ -90,6 +91,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         TierLadder: schema(tierLadderSchema),
         TierLadderList: schema(tierLadderListSchema),
         MemberTier: schema(memberTierSchema),
+        ImportJob: schema(importJobSchema),
         TierReviewRequest: schema(tierReviewRequestSchema, 'input'),
         TierReview: schema(tierReviewSchema),
         Consent: schema(consentRequestSchema, 'input'),
@@ -231,6 +233,25 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           summary: 'Tier, qualification window and metric, progress to the next tier, tenure and tier history',
           parameters: [memberIdParam],
           responses: { '200': json('The member’s standing', ref('MemberTier')), ...errors(401, 404) },
+        },
+      },
+      '/v1/member-imports': {
+        post: {
+          operationId: 'importMembers',
+          summary: 'Import members from a CSV (header row; phone required) or JSON Lines file: an asynchronous job; upsert by phone',
+          parameters: [{ name: 'birthDateCalendar', in: 'query', required: false, schema: { type: 'string', enum: ['jalali', 'gregorian'] } }],
+          requestBody: {
+            required: true,
+            content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
+          },
+          responses: { '202': json('The job (poll it)', { $ref: '#/components/schemas/ImportJob' }), ...errors(400, 401), '415': problemResponse('Not CSV or JSON Lines') },
+        },
+      },
+      '/v1/member-imports/{id}': {
+        get: {
+          operationId: 'getMemberImport',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': json('Progress, counts and the line-numbered error report', { $ref: '#/components/schemas/ImportJob' }), ...errors(401, 404) },
         },
       },
       '/v1/member-attributes': {

@@ -90,8 +90,11 @@ export class ServiceClients implements OnApplicationShutdown {
     return this.call('members', action, tenant, { cardNumber, reason });
   }
   /** Members RPCs whose payload is a JSON document validated by a libs/contracts schema. */
-  membersJson(tenant: TenantContext, method: 'DefineTierLadder' | 'ListTierLadders' | 'GetMemberTier' | 'StartTierReview' | 'GetTierReview', req: object): Promise<{ json: string }> {
+  membersJson(tenant: TenantContext, method: 'DefineTierLadder' | 'ListTierLadders' | 'GetMemberTier' | 'StartTierReview' | 'GetTierReview' | 'CreateImport' | 'StartImport' | 'GetImport', req: object): Promise<{ json: string }> {
     return this.call('members', method, tenant, req);
+  }
+  appendImportChunk(tenant: TenantContext, importId: string, seq: number, content: string): Promise<{ json: string }> {
+    return this.call('members', 'AppendImportChunk', tenant, { importId, seq, content });
   }
   getBalance(tenant: TenantContext, memberId: string): Promise<Balance> {
     return this.call('points', 'GetBalance', tenant, { memberId });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { memberProfileSchema, memberTierSchema, tierLadderSchema, tierReviewSchema, type TierReviewView, type MemberTierView, type TierLadderInput, type TierLadderView, type AttributeDefinition, type AttributeMessage, type CardMessage, type Member, type TenantContext } from '@club/contracts';
+import { importJobSchema, type ImportJobView, memberProfileSchema, memberTierSchema, tierLadderSchema, tierReviewSchema, type TierReviewView, type MemberTierView, type TierLadderInput, type TierLadderView, type AttributeDefinition, type AttributeMessage, type CardMessage, type Member, type TenantContext } from '@club/contracts';
 import { requestHash } from '../domain/request-hash';
-import { isGrpcError, notFoundProblem } from '../http/problem';
+import { isGrpcError, notFoundProblem, problem } from '../http/problem';
 import { tierLadderListSchema } from '../http/schemas';
 import type { CardView, CheckoutInput, CheckoutResult, EnrolMemberInput, MemberPatch, MemberView } from '../http/schemas';
 import { ServiceClients } from '../repositories/service-clients';
@@ -95,6 +95,25 @@ export class ClubService {
   async getTierReview(tenant: TenantContext, id: string): Promise<TierReviewView> {
     if (!UUID.test(id)) throw notFoundProblem('tier review not found');
     return tierReviewSchema.parse(JSON.parse((await this.services.membersJson(tenant, 'GetTierReview', { json: JSON.stringify({ id }) })).json));
+  }
+
+  /**
+   * Uploads an import file to the members service in chunks (gRPC messages stay well under 4 MiB
+   * even for three-byte Persian characters) and starts the job.
+   */
+  async startImport(tenant: TenantContext, input: { format: 'csv' | 'jsonl'; birthDateCalendar?: 'jalali' | 'gregorian' }, content: string): Promise<ImportJobView> {
+    if (content.trim() === '') throw problem(400, 'validation', 'Bad Request', 'The file is empty.');
+    const job = importJobSchema.parse(JSON.parse((await this.services.membersJson(tenant, 'CreateImport', { json: JSON.stringify(input) })).json));
+    const CHUNK = 512 * 1024;
+    for (let seq = 0, at = 0; at < content.length; seq++, at += CHUNK) {
+      await this.services.appendImportChunk(tenant, job.id, seq, content.slice(at, at + CHUNK));
+    }
+    return importJobSchema.parse(JSON.parse((await this.services.membersJson(tenant, 'StartImport', { json: JSON.stringify({ id: job.id }) })).json));
+  }
+
+  async getImport(tenant: TenantContext, id: string): Promise<ImportJobView> {
+    if (!UUID.test(id)) throw notFoundProblem('import not found');
+    return importJobSchema.parse(JSON.parse((await this.services.membersJson(tenant, 'GetImport', { json: JSON.stringify({ id }) })).json));
   }
 
   async listCards(tenant: TenantContext, memberId: string): Promise<{ items: CardView[] }> {

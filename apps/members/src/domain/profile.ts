@@ -172,3 +172,29 @@ export function parseBirthDate(
   if (parsed.iso < oldest) return { ok: false, reason: 'a birth date more than 130 years ago is not plausible' };
   return parsed;
 }
+
+/**
+ * Converts an imported attribute cell (always text in CSV) to the attribute's declared type:
+ * numbers in ASCII, Persian or Arabic digits; booleans as true/false/yes/no/1/0. Other types stay text
+ * and are checked by {@link checkAttribute}. Unknown keys are left for it to reject.
+ */
+export function coerceAttribute(def: AttributeDef | undefined, value: AttributeValue | null): AttributeValue | null | { error: string } {
+  if (!def || typeof value !== 'string') return value;
+  const text = normaliseDigits(value).trim();
+  switch (def.type) {
+    case 'number': {
+      const n = Number(text.replace(/٫/g, '.'));
+      return text !== '' && Number.isFinite(n) ? n : { error: 'must be a number' };
+    }
+    case 'boolean': {
+      const t = text.toLowerCase();
+      if (['true', 'yes', '1', 'بله'].includes(t)) return true;
+      if (['false', 'no', '0', 'خیر'].includes(t)) return false;
+      return { error: 'must be true or false' };
+    }
+    case 'string':
+    case 'date':
+    case 'enum':
+      return text;
+  }
+}

@@ -7,6 +7,7 @@ import {
   profileFieldsSchema,
   tierLadderInputSchema,
   tierReviewRequestSchema,
+  importRequestSchema,
   type EnrolRequest,
   type IdentifyRequest,
   type Member,
@@ -16,6 +17,7 @@ import { invalidArgument, Tenant, validateRpc } from '@club/platform-nest';
 import { MembersService, toProfile, type CardView, type MemberView } from '../services/members.service';
 import { TiersService } from '../services/tiers.service';
 import { TierReviewService } from '../services/tier-review.service';
+import { ImportService } from '../services/import.service';
 
 const enrolSchema = z.object({
   phone: z.string().min(1, 'phone is required').max(40),
@@ -74,6 +76,7 @@ export class MembersGrpcController {
     private readonly members: MembersService,
     private readonly tiers: TiersService,
     private readonly reviews: TierReviewService,
+    private readonly importer: ImportService,
   ) {}
 
   @GrpcMethod('MembersService', 'DefineTierLadder')
@@ -97,6 +100,30 @@ export class MembersGrpcController {
   async getTierReview(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
     const { id } = parseJsonField(z.object({ id: z.uuid() }), req.json || '{}', undefined as never);
     return { json: JSON.stringify(await this.reviews.getReview(tenant, id)) };
+  }
+
+  @GrpcMethod('MembersService', 'CreateImport')
+  async createImport(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.importer.createImport(tenant, parseJsonField(importRequestSchema, req.json || '{}', undefined as never))) };
+  }
+
+  @GrpcMethod('MembersService', 'AppendImportChunk')
+  async appendImportChunk(@Payload() req: { importId: string; seq: number; content: string }, @Tenant() tenant: TenantContext) {
+    const { importId } = validateRpc(z.object({ importId: z.uuid() }), { importId: req.importId });
+    await this.importer.appendChunk(tenant, importId, req.seq, req.content);
+    return { json: '{}' };
+  }
+
+  @GrpcMethod('MembersService', 'StartImport')
+  async startImport(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { id } = parseJsonField(z.object({ id: z.uuid() }), req.json || '{}', undefined as never);
+    return { json: JSON.stringify(await this.importer.startImport(tenant, id)) };
+  }
+
+  @GrpcMethod('MembersService', 'GetImport')
+  async getImport(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { id } = parseJsonField(z.object({ id: z.uuid() }), req.json || '{}', undefined as never);
+    return { json: JSON.stringify(await this.importer.getImport(tenant, id)) };
   }
 
   @GrpcMethod('MembersService', 'GetMemberTier')

@@ -3,6 +3,7 @@ import { CreateMembers1763900000200 } from './1763900000200-create-members';
 import { MemberProfiles1763900000210 } from './1763900000210-member-profiles';
 import { ActivityTiersReferrals1763900000220 } from './1763900000220-activity-tiers-referrals';
 import { TierReviews1763900000230 } from './1763900000230-tier-reviews';
+import { MemberImports1763900000240 } from './1763900000240-member-imports';
 
 /** Every migration of the members database, in order. */
 export const MEMBERS_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MEMBERS_MIGRATIONS = [
   MemberProfiles1763900000210,
   ActivityTiersReferrals1763900000220,
   TierReviews1763900000230,
+  MemberImports1763900000240,
 ];

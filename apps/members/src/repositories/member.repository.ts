@@ -216,6 +216,11 @@ export class MemberRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
+  async lockByPhone(m: EntityManager, tenantId: string, phone: string): Promise<MemberRecord | undefined> {
+    const rows = await m.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.phone = $2 FOR UPDATE`, [tenantId, phone]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
   async findByPhone(tenantId: string, phone: string): Promise<MemberRecord | undefined> {
     const rows = await this.ds.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.phone = $2`, [tenantId, phone]);
     return rows[0] ? toRecord(rows[0]) : undefined;

@@ -128,10 +128,12 @@ export class TierReviewRepository {
     // Two plain forms rather than `($2 IS NULL OR id > $2)`, which would stop the planner from
     // using the primary key as a range and make every batch rescan from the first member.
     const rows = await m.query<{ id: string; created_at: Date; code: string | null; since: Date | null; grace_until: Date | null }[]>(
+      // The page of members first, then each one's standing by primary key (LATERAL): a plain
+      // join lets the planner hash the whole member_tiers table for every batch.
       `SELECT mb.id, mb.created_at, t.code, t.since, t.grace_until
-       FROM members mb LEFT JOIN member_tiers t ON t.tenant_id = mb.tenant_id AND t.member_id = mb.id
-       WHERE mb.tenant_id = $1 ${after === null ? '' : 'AND mb.id > $3'}
-       ORDER BY mb.id LIMIT $2`,
+       FROM (SELECT id, created_at FROM members WHERE tenant_id = $1 ${after === null ? '' : 'AND id > $3'} ORDER BY id LIMIT $2) mb
+       LEFT JOIN LATERAL (SELECT code, since, grace_until FROM member_tiers WHERE tenant_id = $1 AND member_id = mb.id) t ON true
+       ORDER BY mb.id`,
       after === null ? [tenantId, limit] : [tenantId, limit, after],
     );
     return rows.map((r) => ({ memberId: r.id, createdAt: r.created_at, code: r.code, since: r.since, graceUntil: r.grace_until }));

@@ -14,7 +14,7 @@ import type { MembersConfig } from '../config';
 import { generateCardNumber, normaliseCardNumber } from '../domain/card-number';
 import { bothCalendars } from '../domain/jalali';
 import { normaliseIranianMobile } from '../domain/phone';
-import { applyPatch, cardPayloads, EMPTY_PROFILE, parseBirthDate, type ProfilePatch, type ProfileState } from '../domain/profile';
+import { applyPatch, cardPayloads, coerceAttribute, EMPTY_PROFILE, parseBirthDate, type ProfilePatch, type ProfileState } from '../domain/profile';
 import { CardNumberSource } from '../repositories/card-number.source';
 import { MemberRepository, type CardRecord, type ConsentRecord, type MemberRecord } from '../repositories/member.repository';
 import { ActivityRepository } from '../repositories/activity.repository';
@@ -110,6 +110,73 @@ export class MembersService {
       throw internalError('could not allocate a unique card number');
     });
     return { member, consents: [] };
+  }
+
+  /**
+   * One imported row inside the import job's transaction: upsert by phone. A new phone enrols a
+   * member (card, referral code, enrolment event); a known phone gets the row's fields merged in
+   * (a change bumps the version and emits an update event; the same row again changes nothing).
+   */
+  async importMember(
+    m: EntityManager,
+    tenant: TenantContext,
+    row: { phone: string; profile: ProfileFields },
+    defs: readonly AttributeDefinition[],
+  ): Promise<'imported' | 'updated' | 'unchanged' | { errors: { field: string; reason: string }[] }> {
+    const attributes: Record<string, string | number | boolean | null> = {};
+    const errors: { field: string; reason: string }[] = [];
+    for (const [key, value] of Object.entries(row.profile.attributes ?? {})) {
+      const coerced = coerceAttribute(defs.find((d) => d.key === key), value);
+      if (coerced !== null && typeof coerced === 'object') errors.push({ field: `attributes.${key}`, reason: coerced.error });
+      else attributes[key] = coerced;
+    }
+    if (errors.length > 0) return { errors };
+    let patch: ProfilePatch;
+    try {
+      patch = this.resolvePatch(tenant, { ...row.profile, ...(row.profile.attributes ? { attributes } : {}) });
+    } catch (err) {
+      return { errors: problemFields(err) };
+    }
+    const existing = await this.members.lockByPhone(m, tenant.tenantId, row.phone);
+    if (existing) {
+      const result = applyPatch(existing, patch, defs);
+      if (!result.ok) return { errors: result.errors.map((e) => ({ field: e.pointer.replace(/^#\//, '').replace(/\//g, '.'), reason: e.detail })) };
+      if (result.changed.length === 0) return 'unchanged';
+      const updated = await this.members.updateProfile(m, tenant.tenantId, existing.id, result.state, this.clock.now());
+      if (updated === 'email-taken') return { errors: [{ field: 'email', reason: 'already used by another member of this club' }] };
+      await this.emitUpdated(m, tenant, updated, await this.members.currentConsents(tenant.tenantId, existing.id, m), result.changed);
+      return 'updated';
+    }
+    const created = applyPatch({ ...EMPTY_PROFILE, locale: tenant.locale }, patch, defs);
+    if (!created.ok) return { errors: created.errors.map((e) => ({ field: e.pointer.replace(/^#\//, '').replace(/\//g, '.'), reason: e.detail })) };
+    for (let attempt = 1; attempt <= CARD_ATTEMPTS; attempt++) {
+      const now = this.clock.now();
+      const record: MemberRecord = {
+        ...created.state,
+        id: this.ids.uuid(),
+        phone: row.phone,
+        cardNumber: this.newCardNumber(),
+        referralCode: this.cards.referralCode(),
+        referredBy: null,
+        journeyStage: 'enrolled',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const outcome = await this.members.insertMember(m, tenant.tenantId, record);
+      if (outcome === 'card-taken' || outcome === 'code-taken') continue;
+      if (outcome === 'email-taken') return { errors: [{ field: 'email', reason: 'already used by another member of this club' }] };
+      if (outcome === 'phone-taken') return { errors: [{ field: 'phone', reason: 'enrolled concurrently; run the import again' }] };
+      await this.outbox.enqueue(m, {
+        topic: 'members.member.enrolled.v1',
+        tenantId: tenant.tenantId,
+        subject: record.id,
+        time: now,
+        data: { memberId: record.id, phone: record.phone, firstName: record.firstName, lastName: record.lastName, locale: record.locale, enrolledAt: now.toISOString() },
+      });
+      return 'imported';
+    }
+    return { errors: [{ field: 'row', reason: 'could not allocate a unique card number' }] };
   }
 
   async getMember(tenant: TenantContext, memberId: string): Promise<MemberView> {
@@ -309,6 +376,18 @@ export class MembersService {
     const phone = normaliseIranianMobile(input);
     if (!phone.ok) throw invalidArgument('invalid phone number', [{ pointer: '#/phone', detail: phone.reason }]);
     return phone.e164;
+  }
+}
+
+/** The offending fields of an RpcException thrown by validation, for a row report. */
+function problemFields(err: unknown): { field: string; reason: string }[] {
+  const e = err as { getError?: () => unknown };
+  const payload = typeof e.getError === 'function' ? (e.getError() as { message?: string }) : undefined;
+  try {
+    const parsed = JSON.parse(payload?.message ?? '') as { detail: string; errors?: { pointer: string; detail: string }[] };
+    return (parsed.errors ?? [{ pointer: '#/row', detail: parsed.detail }]).map((x) => ({ field: x.pointer.replace(/^#\//, '').replace(/\//g, '.'), reason: x.detail }));
+  } catch {
+    throw err;
   }
 }
 

@@ -7,6 +7,7 @@ import type { CardRequest as _club_members_v1_CardRequest, CardRequest__Output a
 import type { EnrolRequest as _club_members_v1_EnrolRequest, EnrolRequest__Output as _club_members_v1_EnrolRequest__Output } from './club/members/v1/EnrolRequest';
 import type { GetMemberRequest as _club_members_v1_GetMemberRequest, GetMemberRequest__Output as _club_members_v1_GetMemberRequest__Output } from './club/members/v1/GetMemberRequest';
 import type { IdentifyRequest as _club_members_v1_IdentifyRequest, IdentifyRequest__Output as _club_members_v1_IdentifyRequest__Output } from './club/members/v1/IdentifyRequest';
+import type { ImportChunk as _club_members_v1_ImportChunk, ImportChunk__Output as _club_members_v1_ImportChunk__Output } from './club/members/v1/ImportChunk';
 import type { IssueCardRequest as _club_members_v1_IssueCardRequest, IssueCardRequest__Output as _club_members_v1_IssueCardRequest__Output } from './club/members/v1/IssueCardRequest';
 import type { JsonDocument as _club_members_v1_JsonDocument, JsonDocument__Output as _club_members_v1_JsonDocument__Output } from './club/members/v1/JsonDocument';
 import type { ListAttributesRequest as _club_members_v1_ListAttributesRequest, ListAttributesRequest__Output as _club_members_v1_ListAttributesRequest__Output } from './club/members/v1/ListAttributesRequest';
@@ -33,6 +34,7 @@ export interface ProtoGrpcType {
         EnrolRequest: MessageTypeDefinition<_club_members_v1_EnrolRequest, _club_members_v1_EnrolRequest__Output>
         GetMemberRequest: MessageTypeDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_GetMemberRequest__Output>
         IdentifyRequest: MessageTypeDefinition<_club_members_v1_IdentifyRequest, _club_members_v1_IdentifyRequest__Output>
+        ImportChunk: MessageTypeDefinition<_club_members_v1_ImportChunk, _club_members_v1_ImportChunk__Output>
         IssueCardRequest: MessageTypeDefinition<_club_members_v1_IssueCardRequest, _club_members_v1_IssueCardRequest__Output>
         JsonDocument: MessageTypeDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output>
         ListAttributesRequest: MessageTypeDefinition<_club_members_v1_ListAttributesRequest, _club_members_v1_ListAttributesRequest__Output>

@@ -19,9 +19,23 @@ export async function ensureTopics(kafka: Kafka, topics: readonly TopicName[] = 
       try {
         await admin.createTopics({ topics: missing.map((t) => ({ ...t, replicationFactor: -1 })), waitForLeaders: true });
       } catch (err) {
-        // Another replica may have created them in between; anything else is real.
+        // Another service or replica may be creating them at the same moment; anything else is real.
         if (!(err instanceof Error) || !/already exists/i.test(err.message)) throw err;
       }
+    }
+    // Whoever created them, wait until every partition has a leader (a consumer subscribing to a
+    // topic still being created elsewhere fails with "does not host this topic-partition").
+    const names = wanted.map((t) => t.topic);
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        const { topics: meta } = await admin.fetchTopicMetadata({ topics: names });
+        if (meta.length === names.length && meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+      }
+      if (Date.now() > deadline) throw new Error(`topics not ready within 30 s: ${names.join(', ')}`);
+      await new Promise((r) => setTimeout(r, 200));
     }
   } finally {
     await admin.disconnect();

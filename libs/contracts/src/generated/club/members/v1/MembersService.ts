@@ -8,6 +8,7 @@ import type { CardRequest as _club_members_v1_CardRequest, CardRequest__Output a
 import type { EnrolRequest as _club_members_v1_EnrolRequest, EnrolRequest__Output as _club_members_v1_EnrolRequest__Output } from '../../../club/members/v1/EnrolRequest';
 import type { GetMemberRequest as _club_members_v1_GetMemberRequest, GetMemberRequest__Output as _club_members_v1_GetMemberRequest__Output } from '../../../club/members/v1/GetMemberRequest';
 import type { IdentifyRequest as _club_members_v1_IdentifyRequest, IdentifyRequest__Output as _club_members_v1_IdentifyRequest__Output } from '../../../club/members/v1/IdentifyRequest';
+import type { ImportChunk as _club_members_v1_ImportChunk, ImportChunk__Output as _club_members_v1_ImportChunk__Output } from '../../../club/members/v1/ImportChunk';
 import type { IssueCardRequest as _club_members_v1_IssueCardRequest, IssueCardRequest__Output as _club_members_v1_IssueCardRequest__Output } from '../../../club/members/v1/IssueCardRequest';
 import type { JsonDocument as _club_members_v1_JsonDocument, JsonDocument__Output as _club_members_v1_JsonDocument__Output } from '../../../club/members/v1/JsonDocument';
 import type { ListAttributesRequest as _club_members_v1_ListAttributesRequest, ListAttributesRequest__Output as _club_members_v1_ListAttributesRequest__Output } from '../../../club/members/v1/ListAttributesRequest';
@@ -20,6 +21,15 @@ import type { RecordConsentRequest as _club_members_v1_RecordConsentRequest, Rec
 import type { UpdateMemberRequest as _club_members_v1_UpdateMemberRequest, UpdateMemberRequest__Output as _club_members_v1_UpdateMemberRequest__Output } from '../../../club/members/v1/UpdateMemberRequest';
 
 export interface MembersServiceClient extends grpc.Client {
+  AppendImportChunk(argument: _club_members_v1_ImportChunk, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  AppendImportChunk(argument: _club_members_v1_ImportChunk, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  AppendImportChunk(argument: _club_members_v1_ImportChunk, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  AppendImportChunk(argument: _club_members_v1_ImportChunk, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  appendImportChunk(argument: _club_members_v1_ImportChunk, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  appendImportChunk(argument: _club_members_v1_ImportChunk, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  appendImportChunk(argument: _club_members_v1_ImportChunk, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  appendImportChunk(argument: _club_members_v1_ImportChunk, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
   BlockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   BlockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   BlockCard(argument: _club_members_v1_CardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
@@ -28,6 +38,21 @@ export interface MembersServiceClient extends grpc.Client {
   blockCard(argument: _club_members_v1_CardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   blockCard(argument: _club_members_v1_CardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   blockCard(argument: _club_members_v1_CardRequest, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Bulk import (CSV or JSON Lines): create, upload in chunks (each < 4 MiB), start, poll.
+   */
+  CreateImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CreateImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CreateImport(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CreateImport(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  /**
+   * Bulk import (CSV or JSON Lines): create, upload in chunks (each < 4 MiB), start, poll.
+   */
+  createImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  createImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  createImport(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  createImport(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   
   /**
    * Tenant-defined custom attributes (declared with a type; values are validated against it).
@@ -73,6 +98,15 @@ export interface MembersServiceClient extends grpc.Client {
   enrol(argument: _club_members_v1_EnrolRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   enrol(argument: _club_members_v1_EnrolRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   enrol(argument: _club_members_v1_EnrolRequest, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  
+  GetImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetImport(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetImport(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getImport(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getImport(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   
   GetMember(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   GetMember(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
@@ -178,6 +212,15 @@ export interface MembersServiceClient extends grpc.Client {
   replaceCard(argument: _club_members_v1_CardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   replaceCard(argument: _club_members_v1_CardRequest, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   
+  StartImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  StartImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  StartImport(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  StartImport(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  startImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  startImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  startImport(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  startImport(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
   /**
    * The periodic review (downgrades happen only here): an asynchronous, resumable job; dry run previews.
    */
@@ -220,7 +263,14 @@ export interface MembersServiceClient extends grpc.Client {
 }
 
 export interface MembersServiceHandlers extends grpc.UntypedServiceImplementation {
+  AppendImportChunk: grpc.handleUnaryCall<_club_members_v1_ImportChunk__Output, _club_members_v1_JsonDocument>;
+  
   BlockCard: grpc.handleUnaryCall<_club_members_v1_CardRequest__Output, _club_members_v1_Card>;
+  
+  /**
+   * Bulk import (CSV or JSON Lines): create, upload in chunks (each < 4 MiB), start, poll.
+   */
+  CreateImport: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
   
   /**
    * Tenant-defined custom attributes (declared with a type; values are validated against it).
@@ -236,6 +286,8 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
    * Enrol a new member; ALREADY_EXISTS when the phone is taken in the tenant.
    */
   Enrol: grpc.handleUnaryCall<_club_members_v1_EnrolRequest__Output, _club_members_v1_Member>;
+  
+  GetImport: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
   
   GetMember: grpc.handleUnaryCall<_club_members_v1_GetMemberRequest__Output, _club_members_v1_Member>;
   
@@ -264,6 +316,8 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
   
   ReplaceCard: grpc.handleUnaryCall<_club_members_v1_CardRequest__Output, _club_members_v1_Card>;
   
+  StartImport: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
+  
   /**
    * The periodic review (downgrades happen only here): an asynchronous, resumable job; dry run previews.
    */
@@ -279,10 +333,13 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
 }
 
 export interface MembersServiceDefinition extends grpc.ServiceDefinition {
+  AppendImportChunk: MethodDefinition<_club_members_v1_ImportChunk, _club_members_v1_JsonDocument, _club_members_v1_ImportChunk__Output, _club_members_v1_JsonDocument__Output>
   BlockCard: MethodDefinition<_club_members_v1_CardRequest, _club_members_v1_Card, _club_members_v1_CardRequest__Output, _club_members_v1_Card__Output>
+  CreateImport: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   DefineAttribute: MethodDefinition<_club_members_v1_AttributeDefinition, _club_members_v1_AttributeDefinition, _club_members_v1_AttributeDefinition__Output, _club_members_v1_AttributeDefinition__Output>
   DefineTierLadder: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   Enrol: MethodDefinition<_club_members_v1_EnrolRequest, _club_members_v1_Member, _club_members_v1_EnrolRequest__Output, _club_members_v1_Member__Output>
+  GetImport: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   GetMember: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_Member, _club_members_v1_GetMemberRequest__Output, _club_members_v1_Member__Output>
   GetMemberTier: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_JsonDocument, _club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument__Output>
   GetTierReview: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
@@ -293,6 +350,7 @@ export interface MembersServiceDefinition extends grpc.ServiceDefinition {
   ListTierLadders: MethodDefinition<_club_members_v1_ListTierLaddersRequest, _club_members_v1_JsonDocument, _club_members_v1_ListTierLaddersRequest__Output, _club_members_v1_JsonDocument__Output>
   RecordConsent: MethodDefinition<_club_members_v1_RecordConsentRequest, _club_members_v1_Member, _club_members_v1_RecordConsentRequest__Output, _club_members_v1_Member__Output>
   ReplaceCard: MethodDefinition<_club_members_v1_CardRequest, _club_members_v1_Card, _club_members_v1_CardRequest__Output, _club_members_v1_Card__Output>
+  StartImport: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   StartTierReview: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   UnblockCard: MethodDefinition<_club_members_v1_CardRequest, _club_members_v1_Card, _club_members_v1_CardRequest__Output, _club_members_v1_Card__Output>
   UpdateMember: MethodDefinition<_club_members_v1_UpdateMemberRequest, _club_members_v1_Member, _club_members_v1_UpdateMemberRequest__Output, _club_members_v1_Member__Output>

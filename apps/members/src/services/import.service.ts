@@ -1,0 +1,221 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { TenantContext } from '@club/contracts';
+import { failedPrecondition, Ids, invalidArgument, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
+import { runWithTenant } from '@club/platform-observability';
+import { analyseHeader, CsvReader, JsonLinesReader, mapImportRow, type CsvRecord, type HeaderAnalysis, type JsonLinesRecord } from '../domain/import-rows';
+import { ImportRepository, type ImportJob } from '../repositories/import.repository';
+import { MembersService } from './members.service';
+
+const LEASE_MS = 60_000;
+const MAX_CHUNKS = 10_000;
+
+export type ImportJobView = Omit<ImportJob, 'tenantId' | 'timezone' | 'calendar' | 'locale' | 'currency' | 'createdAt' | 'startedAt' | 'finishedAt'> & {
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+};
+
+const toView = (j: ImportJob): ImportJobView => ({
+  id: j.id,
+  format: j.format,
+  birthDateCalendar: j.birthDateCalendar,
+  status: j.status,
+  recordsDone: j.recordsDone,
+  imported: j.imported,
+  updated: j.updated,
+  unchanged: j.unchanged,
+  failed: j.failed,
+  errors: j.errors,
+  warnings: j.warnings,
+  error: j.error,
+  createdAt: j.createdAt.toISOString(),
+  startedAt: j.startedAt?.toISOString() ?? null,
+  finishedAt: j.finishedAt?.toISOString() ?? null,
+});
+
+type AnyRecord = CsvRecord | JsonLinesRecord;
+
+/**
+ * Bulk import of an existing customer base (CSV or JSON Lines) as an asynchronous job: the file
+ * is uploaded in chunks, then a worker streams it, validates every row, upserts members by phone
+ * in batches (one transaction each, with the progress counters and the line-numbered error
+ * report), and resumes after a crash by skipping the records already done. Re-running the same
+ * file changes nothing: every row is then "unchanged".
+ */
+@Injectable()
+export class ImportService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+  private working: Promise<void> | undefined;
+  private stopping = false;
+  private started = false;
+  /** Records per batch (one transaction each). */
+  batchSize = 500;
+
+  constructor(
+    private readonly imports: ImportRepository,
+    private readonly members: MembersService,
+    private readonly uow: UnitOfWork,
+    private readonly ids: Ids,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async createImport(tenant: TenantContext, input: { format: 'csv' | 'jsonl'; birthDateCalendar?: 'jalali' | 'gregorian' }): Promise<ImportJobView> {
+    const job = await this.imports.createJob({
+      tenantId: tenant.tenantId,
+      id: this.ids.uuid(),
+      format: input.format,
+      birthDateCalendar: input.birthDateCalendar ?? null,
+      timezone: tenant.timezone,
+      calendar: tenant.calendar,
+      locale: tenant.locale,
+      currency: tenant.currency,
+    });
+    return toView(job);
+  }
+
+  async appendChunk(tenant: TenantContext, importId: string, seq: number, content: string): Promise<void> {
+    if (seq < 0 || seq >= MAX_CHUNKS) throw invalidArgument('chunk number out of range', [{ pointer: '#/seq', detail: `0 to ${MAX_CHUNKS - 1}` }]);
+    const job = await this.imports.findJob(tenant.tenantId, importId);
+    if (!job) throw notFound('import not found');
+    if (job.status !== 'uploading') throw failedPrecondition('the upload of this import is closed');
+    await this.imports.appendChunk(tenant.tenantId, importId, seq, content);
+  }
+
+  async startImport(tenant: TenantContext, importId: string): Promise<ImportJobView> {
+    const job = await this.imports.findJob(tenant.tenantId, importId);
+    if (!job) throw notFound('import not found');
+    if (job.status === 'uploading') {
+      if ((await this.imports.chunkCount(tenant.tenantId, importId)) === 0) throw failedPrecondition('the file is empty');
+      await this.imports.markPending(tenant.tenantId, importId);
+      this.kick();
+    }
+    return this.getImport(tenant, importId);
+  }
+
+  async getImport(tenant: TenantContext, id: string): Promise<ImportJobView> {
+    const job = await this.imports.findJob(tenant.tenantId, id);
+    if (!job) throw notFound('import not found');
+    return toView(job);
+  }
+
+  onApplicationBootstrap(): void {
+    this.started = true;
+    this.timer = setInterval(() => this.kick(), 2000);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.timer);
+    await this.working;
+  }
+
+  kick(): void {
+    if (!this.started || this.working || this.stopping) return;
+    this.working = this.drain()
+      .catch((err: unknown) => this.logger.error({ err }, 'import worker failed'))
+      .finally(() => {
+        this.working = undefined;
+      });
+  }
+
+  async drain(): Promise<void> {
+    for (;;) {
+      if (this.stopping) return;
+      const job = await this.imports.claimJob(LEASE_MS);
+      if (!job) return;
+      await runWithTenant(job.tenantId, () => this.processJob(job));
+    }
+  }
+
+  /** Streams the file from the first chunk, skipping what earlier (crashed) runs finished. */
+  async processJob(job: ImportJob): Promise<void> {
+    const started = Date.now();
+    const tenant: TenantContext = { tenantId: job.tenantId, timezone: job.timezone, calendar: job.calendar, currency: job.currency, locale: job.locale };
+    try {
+      const defs = await this.members.listAttributes(tenant);
+      const csv = job.format === 'csv' ? new CsvReader() : undefined;
+      const jsonl = job.format === 'jsonl' ? new JsonLinesReader() : undefined;
+      let header: HeaderAnalysis | undefined;
+      let skip = job.recordsDone;
+      let pending: AnyRecord[] = [];
+      const chunks = await this.imports.chunkCount(job.tenantId, job.id);
+      const flush = async (): Promise<boolean> => {
+        const batch = pending;
+        pending = [];
+        return this.runBatch(job, tenant, batch, header, defs);
+      };
+      const take = async (records: AnyRecord[]): Promise<boolean> => {
+        for (const r of records) {
+          if (csv && !header) {
+            header = analyseHeader((r as CsvRecord).fields);
+            if (header.missingRequired.length > 0) throw new Error(`the header lacks required columns: ${header.missingRequired.join(', ')}`);
+            const warnings = [
+              ...header.unknownColumns.map((c) => `unknown column ignored: ${c}`),
+              ...header.invalidColumns.map((c) => `column ${c.column}: ${c.reason}`),
+            ];
+            if (warnings.length > 0) await this.imports.setWarnings(job.tenantId, job.id, warnings);
+            continue;
+          }
+          if (skip > 0) {
+            skip--;
+            continue;
+          }
+          pending.push(r);
+          if (pending.length >= this.batchSize && !(await flush())) return false;
+        }
+        return true;
+      };
+      for (let seq = 0; seq < chunks; seq++) {
+        if (this.stopping) return;
+        const text = (await this.imports.readChunk(job.tenantId, job.id, seq)) ?? '';
+        if (!(await take(csv ? csv.push(text) : jsonl!.push(text)))) return;
+      }
+      if (!(await take(csv ? csv.end() : jsonl!.end()))) return;
+      if (pending.length > 0 && !(await flush())) return;
+      await this.imports.finishJob(job.tenantId, job.id, 'completed', null);
+      const done = await this.imports.findJob(job.tenantId, job.id);
+      this.logger.info(
+        { import_id: job.id, records: done?.recordsDone, imported: done?.imported, updated: done?.updated, failed: done?.failed, ms: Date.now() - started },
+        'member import completed',
+      );
+    } catch (err) {
+      this.logger.error({ err, import_id: job.id }, 'member import failed');
+      await this.imports.finishJob(job.tenantId, job.id, 'failed', err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  /** One batch, one transaction: rows, counters and error report commit together. False if the job is no longer ours. */
+  private async runBatch(
+    job: ImportJob,
+    tenant: TenantContext,
+    records: AnyRecord[],
+    header: HeaderAnalysis | undefined,
+    defs: Awaited<ReturnType<MembersService['listAttributes']>>,
+  ): Promise<boolean> {
+    const options = job.birthDateCalendar ? { birthDateCalendar: job.birthDateCalendar } : {};
+    return this.uow.run(async (m) => {
+      const current = await this.imports.lockJob(m, job.tenantId, job.id);
+      if (!current || current.status !== 'running') return false;
+      const tally = { imported: 0, updated: 0, unchanged: 0, failed: 0 };
+      const errors: { line: number; field: string; reason: string }[] = [];
+      for (const record of records) {
+        const mapped = 'fields' in record ? mapImportRow(record, { ...options, header: header! }) : mapImportRow(record, options);
+        if (!mapped.ok) {
+          tally.failed++;
+          errors.push(...mapped.errors.map((e) => ({ line: mapped.line, ...e })));
+          continue;
+        }
+        const outcome = await this.members.importMember(m, tenant, mapped.row, defs);
+        if (typeof outcome === 'object') {
+          tally.failed++;
+          errors.push(...outcome.errors.map((e) => ({ line: mapped.line, ...e })));
+        } else tally[outcome]++;
+      }
+      await this.imports.advanceJob(m, job.tenantId, job.id, { records: records.length, ...tally, errors }, LEASE_MS);
+      return true;
+    });
+  }
+}
