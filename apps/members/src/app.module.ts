@@ -35,6 +35,7 @@ export class AppModule {
             'members.tier.changed.v1',
             'members.referral.completed.v1',
             'members.journey-stage.changed.v1',
+            'members.member.erased.v1',
             'points.checkout.recorded.v1',
           ],
         }),

@@ -169,4 +169,26 @@ describe('members (real PostgreSQL)', () => {
     const inB = await members.enrolMember(b, enrol('09125556677', { email: 'x@y.co' }));
     expect(inB.member.id).not.toBe(m.id);
   });
+
+  it('erases a member: personal data, consents and cards gone, the id kept, an erasure event emitted', async () => {
+    const tenant = testTenant();
+    const { member } = await members.enrolMember(tenant, enrol('09125550999', { email: 'erase@me.co', firstName: 'Erase' }));
+    await members.recordConsent(tenant, member.id, { channel: 'sms', granted: true, source: 'pos' });
+    const exported = await members.exportMember(tenant, member.id);
+    expect(exported).toMatchObject({ member: { phone: '+989125550999' }, consentHistory: [expect.objectContaining({ channel: 'sms' })] });
+    expect(await members.eraseMember(tenant, member.id)).toMatchObject({ memberId: member.id, releasedCards: 1 });
+    const [row] = await db.dataSource.query<{ phone: string; email: string | null; first_name: string | null; erased_at: Date | null }[]>(
+      `SELECT phone, email, first_name, erased_at FROM members WHERE tenant_id = $1 AND id = $2`,
+      [tenant.tenantId, member.id],
+    );
+    expect(row).toMatchObject({ phone: `erased:${member.id}`, email: null, first_name: null });
+    expect(row.erased_at).not.toBeNull();
+    for (const table of ['consents', 'cards']) {
+      const [{ n }] = await db.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenant.tenantId]);
+      expect(n).toBe(0);
+    }
+    expect(rpcCode(await members.getMember(tenant, member.id).catch((e: unknown) => e))).toBe(status.NOT_FOUND);
+    expect(rpcCode(await members.identifyMember(tenant, { email: 'erase@me.co' }).catch((e: unknown) => e))).toBe(status.NOT_FOUND);
+    expect((await events(tenant.tenantId)).at(-1)?.topic).toBe('members.member.erased.v1');
+  });
 });

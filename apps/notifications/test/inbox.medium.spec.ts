@@ -69,4 +69,19 @@ describe('inbox (real PostgreSQL)', () => {
     expect(await inbox.listInbox(a, memberId, 50)).toHaveLength(1);
     expect(await inbox.listInbox(testTenant(), memberId, 50)).toEqual([]);
   });
+
+  it('forgets an erased member: messages and recipient data are deleted', async () => {
+    const tenant = testTenant();
+    const memberId = randomUUID();
+    await db.dataSource.transaction((m) => inbox.welcomeMember(enrolled(tenant.tenantId, memberId, 'fa'), m));
+    await db.dataSource.transaction((m) =>
+      inbox.forgetMember(
+        { id: randomUUID(), type: 'members.member.erased.v1', tenantId: tenant.tenantId, subject: memberId, time: new Date().toISOString(), traceparent: null, data: { memberId, erasedAt: new Date().toISOString() } },
+        m,
+      ),
+    );
+    expect(await inbox.listInbox(tenant, memberId, 50)).toEqual([]);
+    const [{ n }] = await db.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM recipients WHERE tenant_id = $1`, [tenant.tenantId]);
+    expect(n).toBe(0);
+  });
 });

@@ -205,4 +205,26 @@ describe('member profiles and cards end to end', () => {
     expect((await fetch(`${stack.gatewayUrl}/v1/member-imports`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
     expect((await call('GET', `/v1/member-imports/${third.id}`, { key: otherKey })).status).toBe(404);
   });
+
+  it('exports everything held about a member and erases them everywhere', async () => {
+    const m = (await call('GET', `/v1/members?phone=${phone}`, { key })).json.items[0];
+    await call('POST', '/v1/checkouts', { key, body: { transactionId: randomUUID(), storeId: 's', member: { memberId: m.id }, amount: 50_000, currency: 'IRR' } });
+    const exported = await eventually(async () => {
+      const e = await call('GET', `/v1/members/${m.id}/export`, { key });
+      if (e.json.purchases?.length < 2 || e.json.inbox?.length < 1) throw new Error('not all data arrived yet');
+      return e.json;
+    });
+    expect(exported).toMatchObject({ member: { id: m.id, phone: m.phone }, profile: { firstName: 'مریم' }, points: { available: expect.any(Number) } });
+    expect(exported.consentHistory.map((c: { source: string }) => c.source)).toEqual(['pos-signature', 'sms-stop']);
+    expect((await call('GET', `/v1/members/${m.id}/export`, { key: otherKey })).status).toBe(404);
+
+    const erased = await call('POST', `/v1/members/${m.id}/erasure`, { key });
+    expect(erased.status).toBe(200);
+    expect(erased.json.releasedCards).toBeGreaterThanOrEqual(1);
+    expect((await call('GET', `/v1/members/${m.id}`, { key })).status).toBe(404);
+    expect((await call('GET', `/v1/members?phone=${phone}`, { key })).json.items).toEqual([]);
+    expect((await call('POST', `/v1/members/${m.id}/erasure`, { key })).status).toBe(404);
+    // The phone is free again: the person may enrol afresh.
+    expect((await call('POST', '/v1/members', { key, body: { phone } })).status).toBe(201);
+  });
 });

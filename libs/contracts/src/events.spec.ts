@@ -32,6 +32,7 @@ const SAMPLES: { [T in TopicName]: TopicPayload<T> } = {
   'members.tier.changed.v1': { memberId: randomUUID(), from: 'silver', to: 'gold', direction: 'up', reason: 'qualifying-activity', ladderVersion: 1, at: '2026-03-20T10:00:00.000Z' },
   'members.referral.completed.v1': { referrerId: randomUUID(), referredId: randomUUID(), transactionId: 'till-1', at: '2026-03-20T10:00:00.000Z' },
   'members.journey-stage.changed.v1': { memberId: randomUUID(), from: 'enrolled', to: 'first-purchase', at: '2026-03-20T10:00:00.000Z' },
+  'members.member.erased.v1': { memberId: randomUUID(), erasedAt: '2026-03-20T10:00:00.000Z' },
   'points.checkout.recorded.v1': {
     memberId: randomUUID(),
     transactionId: 'till-1',

@@ -90,6 +90,12 @@ export const journeyStageChangedV1 = z.object({
   at: isoTime,
 });
 
+/** A member was erased: other services delete or anonymise what they hold about them. */
+export const memberErasedV1 = z.object({
+  memberId: uuid,
+  erasedAt: isoTime,
+});
+
 export const TOPICS = {
   'members.member.enrolled.v1': memberEnrolledV1,
   'members.member.updated.v1': memberUpdatedV1,
@@ -97,6 +103,7 @@ export const TOPICS = {
   'members.tier.changed.v1': tierChangedV1,
   'members.referral.completed.v1': referralCompletedV1,
   'members.journey-stage.changed.v1': journeyStageChangedV1,
+  'members.member.erased.v1': memberErasedV1,
   'points.ledger-entry.created.v1': ledgerEntryCreatedV1,
   'points.checkout.recorded.v1': checkoutRecordedV1,
 } as const;
@@ -112,6 +119,7 @@ export const TOPIC_PARTITIONS: Record<TopicName, number> = {
   'members.tier.changed.v1': 6,
   'members.referral.completed.v1': 6,
   'members.journey-stage.changed.v1': 6,
+  'members.member.erased.v1': 6,
   'points.ledger-entry.created.v1': 6,
   'points.checkout.recorded.v1': 6,
 };

@@ -53,6 +53,19 @@ export class MembersController {
     return this.club.getMemberTier(tenant, id);
   }
 
+  /** Everything held about the member (GDPR-style access request), as JSON. */
+  @Get(':id/export')
+  export(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.club.exportMember(tenant, id);
+  }
+
+  /** Erasure: personal data removed everywhere, cards released, points history kept anonymously. */
+  @Post(':id/erasure')
+  @HttpCode(200)
+  erase(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.club.eraseMember(tenant, id);
+  }
+
   @Get(':id/cards')
   cards(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.club.listCards(tenant, id);

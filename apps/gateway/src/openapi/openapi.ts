@@ -175,6 +175,25 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           responses: { '201': json('The member with current consents', ref('Member')), ...errors(400, 401, 404) },
         },
       },
+      '/v1/members/{id}/export': {
+        get: {
+          operationId: 'exportMember',
+          summary: 'Everything held about the member (profile, cards, consent history, purchases, statistics, points, inbox)',
+          parameters: [memberIdParam],
+          responses: { '200': json('The export', { type: 'object' }), ...errors(401, 404) },
+        },
+      },
+      '/v1/members/{id}/erasure': {
+        post: {
+          operationId: 'eraseMember',
+          summary: 'Erase the member: personal data removed in every service, cards released, ledger and statistics kept anonymously',
+          parameters: [memberIdParam],
+          responses: {
+            '200': json('Erased', { type: 'object', properties: { memberId: { type: 'string' }, erasedAt: { type: 'string' }, releasedCards: { type: 'integer' } } }),
+            ...errors(401, 404),
+          },
+        },
+      },
       '/v1/members/{id}/cards': {
         get: { operationId: 'listCards', parameters: [memberIdParam], responses: { '200': json('All the member’s cards', ref('CardList')), ...errors(401, 404) } },
         post: {

@@ -93,6 +93,12 @@ export class ServiceClients implements OnApplicationShutdown {
   membersJson(tenant: TenantContext, method: 'DefineTierLadder' | 'ListTierLadders' | 'GetMemberTier' | 'StartTierReview' | 'GetTierReview' | 'CreateImport' | 'StartImport' | 'GetImport', req: object): Promise<{ json: string }> {
     return this.call('members', method, tenant, req);
   }
+  exportMember(tenant: TenantContext, memberId: string): Promise<{ json: string }> {
+    return this.call('members', 'ExportMember', tenant, { memberId });
+  }
+  eraseMember(tenant: TenantContext, memberId: string): Promise<{ json: string }> {
+    return this.call('members', 'EraseMember', tenant, { memberId });
+  }
   appendImportChunk(tenant: TenantContext, importId: string, seq: number, content: string): Promise<{ json: string }> {
     return this.call('members', 'AppendImportChunk', tenant, { importId, seq, content });
   }

@@ -116,6 +116,19 @@ export class ClubService {
     return importJobSchema.parse(JSON.parse((await this.services.membersJson(tenant, 'GetImport', { json: JSON.stringify({ id }) })).json));
   }
 
+  /** Everything held about a member: the members service's data plus points and the inbox. */
+  async exportMember(tenant: TenantContext, memberId: string): Promise<Record<string, unknown>> {
+    requireMemberId(memberId);
+    const members = JSON.parse((await this.services.exportMember(tenant, memberId)).json) as Record<string, unknown>;
+    const [balance, inbox] = await Promise.all([this.services.getBalance(tenant, memberId), this.services.listInbox(tenant, memberId, 200)]);
+    return { exportedAt: new Date().toISOString(), ...members, points: balance, inbox: inbox.messages };
+  }
+
+  async eraseMember(tenant: TenantContext, memberId: string): Promise<{ memberId: string; erasedAt: string; releasedCards: number }> {
+    requireMemberId(memberId);
+    return JSON.parse((await this.services.eraseMember(tenant, memberId)).json) as { memberId: string; erasedAt: string; releasedCards: number };
+  }
+
   async listCards(tenant: TenantContext, memberId: string): Promise<{ items: CardView[] }> {
     requireMemberId(memberId);
     return { items: (await this.services.listCards(tenant, memberId)).cards.map(toCardView) };

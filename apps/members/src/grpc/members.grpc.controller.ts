@@ -126,6 +126,16 @@ export class MembersGrpcController {
     return { json: JSON.stringify(await this.importer.getImport(tenant, id)) };
   }
 
+  @GrpcMethod('MembersService', 'ExportMember')
+  async exportMember(@Payload() req: { memberId: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.members.exportMember(tenant, validateRpc(memberIdSchema, req).memberId)) };
+  }
+
+  @GrpcMethod('MembersService', 'EraseMember')
+  async eraseMember(@Payload() req: { memberId: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.members.eraseMember(tenant, validateRpc(memberIdSchema, req).memberId)) };
+  }
+
   @GrpcMethod('MembersService', 'GetMemberTier')
   async getMemberTier(@Payload() req: { memberId: string }, @Tenant() tenant: TenantContext) {
     return { json: JSON.stringify(await this.tiers.getMemberTier(tenant, validateRpc(memberIdSchema, req).memberId)) };

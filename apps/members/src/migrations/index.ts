@@ -4,6 +4,7 @@ import { MemberProfiles1763900000210 } from './1763900000210-member-profiles';
 import { ActivityTiersReferrals1763900000220 } from './1763900000220-activity-tiers-referrals';
 import { TierReviews1763900000230 } from './1763900000230-tier-reviews';
 import { MemberImports1763900000240 } from './1763900000240-member-imports';
+import { MemberErasure1763900000250 } from './1763900000250-member-erasure';
 
 /** Every migration of the members database, in order. */
 export const MEMBERS_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MEMBERS_MIGRATIONS = [
   ActivityTiersReferrals1763900000220,
   TierReviews1763900000230,
   MemberImports1763900000240,
+  MemberErasure1763900000250,
 ];

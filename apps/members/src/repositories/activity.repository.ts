@@ -198,6 +198,25 @@ export class ActivityRepository {
     );
   }
 
+  async findStats(tenantId: string, memberId: string): Promise<MemberStats | undefined> {
+    const rows = await this.ds.query<{ purchase_count: number; total_spend: string; tier_points: string; first_purchase_at: Date | null; last_purchase_at: Date | null }[]>(
+      `SELECT purchase_count, total_spend, tier_points, first_purchase_at, last_purchase_at FROM member_stats WHERE tenant_id = $1 AND member_id = $2`,
+      [tenantId, memberId],
+    );
+    const r = rows[0];
+    return r
+      ? { purchaseCount: r.purchase_count, totalSpend: Number(r.total_spend), tierPoints: Number(r.tier_points), firstPurchaseAt: r.first_purchase_at, lastPurchaseAt: r.last_purchase_at }
+      : undefined;
+  }
+
+  async listPurchases(tenantId: string, memberId: string): Promise<PurchaseFact[]> {
+    const rows = await this.ds.query<{ transaction_id: string; store_id: string; amount: string; tier_points: string; occurred_at: Date }[]>(
+      `SELECT transaction_id, store_id, amount, tier_points, occurred_at FROM member_purchases WHERE tenant_id = $1 AND member_id = $2 ORDER BY occurred_at`,
+      [tenantId, memberId],
+    );
+    return rows.map((r) => ({ transactionId: r.transaction_id, memberId, storeId: r.store_id, amount: Number(r.amount), tierPoints: Number(r.tier_points), occurredAt: r.occurred_at }));
+  }
+
   async listTierHistory(tenantId: string, memberId: string): Promise<TierHistoryRow[]> {
     const rows = await this.ds.query<{ from_code: string | null; to_code: string; direction: TierHistoryRow['direction']; reason: string; ladder_version: number; at: Date }[]>(
       `SELECT from_code, to_code, direction, reason, ladder_version, at FROM tier_history WHERE tenant_id = $1 AND member_id = $2 ORDER BY at, id`,

@@ -196,7 +196,7 @@ export class MemberRepository {
 
   /** Locks the member row for a read-modify-write (PATCH, card changes). */
   async lockMember(m: EntityManager, tenantId: string, id: string): Promise<MemberRecord | undefined> {
-    const rows = await m.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.id = $2 FOR UPDATE`, [tenantId, id]);
+    const rows = await m.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.id = $2 AND m.erased_at IS NULL FOR UPDATE`, [tenantId, id]);
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
@@ -212,7 +212,7 @@ export class MemberRepository {
   }
 
   async findById(tenantId: string, id: string): Promise<MemberRecord | undefined> {
-    const rows = await this.ds.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.id = $2`, [tenantId, id]);
+    const rows = await this.ds.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.id = $2 AND m.erased_at IS NULL`, [tenantId, id]);
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
@@ -221,13 +221,31 @@ export class MemberRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
+  /**
+   * Erasure: personal data is removed from the row (the id stays, so ledger entries, statistics
+   * and tier history remain consistent), consents are deleted and cards released.
+   */
+  async eraseMember(m: EntityManager, tenantId: string, id: string, at: Date): Promise<string[]> {
+    const cards = await m.query<{ card_number: string }[]>(`DELETE FROM cards WHERE tenant_id = $1 AND member_id = $2 RETURNING card_number`, [tenantId, id]);
+    await m.query(`DELETE FROM consents WHERE tenant_id = $1 AND member_id = $2`, [tenantId, id]);
+    await m.query(
+      `UPDATE members SET phone = 'erased:' || id::text, card_number = '', email = NULL, first_name = NULL, last_name = NULL, birth_date = NULL,
+         gender = NULL, marital_status = NULL, economic_band = NULL, interests = '{}', lifestyle = '{}', preferred_channels = '{}',
+         primary_need = NULL, secondary_needs = '{}', join_reason = NULL, competitor_experience = NULL, attributes = '{}',
+         version = version + 1, updated_at = $3, erased_at = $3
+       WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id, at],
+    );
+    return returnedRows<{ card_number: string }>(cards).map((c) => c.card_number);
+  }
+
   async findByPhone(tenantId: string, phone: string): Promise<MemberRecord | undefined> {
     const rows = await this.ds.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.phone = $2`, [tenantId, phone]);
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
   async findByReferralCode(tenantId: string, code: string): Promise<MemberRecord | undefined> {
-    const rows = await this.ds.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.referral_code = $2`, [tenantId, code]);
+    const rows = await this.ds.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.referral_code = $2 AND m.erased_at IS NULL`, [tenantId, code]);
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
@@ -274,6 +292,15 @@ export class MemberRepository {
   }
 
   /** The consent in force per channel: the latest decision recorded for it. */
+  /** The whole consent history (for an export), oldest first. */
+  async consentHistory(tenantId: string, memberId: string): Promise<ConsentRecord[]> {
+    const rows = await this.ds.query<{ channel: string; granted: boolean; source: string; recorded_at: Date }[]>(
+      `SELECT channel, granted, source, recorded_at FROM consents WHERE tenant_id = $1 AND member_id = $2 ORDER BY recorded_at, id`,
+      [tenantId, memberId],
+    );
+    return rows.map((r) => ({ channel: r.channel, granted: r.granted, source: r.source, recordedAt: r.recorded_at }));
+  }
+
   async currentConsents(tenantId: string, memberId: string, m: EntityManager | DataSource = this.ds): Promise<ConsentRecord[]> {
     const rows = await m.query<{ channel: string; granted: boolean; source: string; recorded_at: Date }[]>(
       `SELECT DISTINCT ON (channel) channel, granted, source, recorded_at FROM consents

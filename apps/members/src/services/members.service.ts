@@ -179,6 +179,42 @@ export class MembersService {
     return { errors: [{ field: 'row', reason: 'could not allocate a unique card number' }] };
   }
 
+  /** Everything the members service holds about a member, as JSON (the gateway adds points and inbox). */
+  async exportMember(tenant: TenantContext, memberId: string): Promise<Record<string, unknown>> {
+    const view = await this.getMember(tenant, memberId);
+    const m = view.member;
+    const [cards, consents, stats, purchases] = await Promise.all([
+      this.members.listCards(tenant.tenantId, memberId),
+      this.members.consentHistory(tenant.tenantId, memberId),
+      this.activity.findStats(tenant.tenantId, memberId),
+      this.activity.listPurchases(tenant.tenantId, memberId),
+    ]);
+    return {
+      member: { id: m.id, phone: m.phone, cardNumber: m.cardNumber, referralCode: m.referralCode, referredBy: m.referredBy, journeyStage: m.journeyStage, createdAt: m.createdAt.toISOString() },
+      profile: toProfile(view),
+      cards: cards.map((c) => ({ ...withPayloads(c), issuedAt: c.issuedAt.toISOString() })),
+      consentHistory: consents.map((c) => ({ ...c, recordedAt: c.recordedAt.toISOString() })),
+      statistics: stats
+        ? { ...stats, firstPurchaseAt: stats.firstPurchaseAt?.toISOString() ?? null, lastPurchaseAt: stats.lastPurchaseAt?.toISOString() ?? null }
+        : null,
+      purchases: purchases.map((p) => ({ transactionId: p.transactionId, storeId: p.storeId, amount: p.amount, tierPoints: p.tierPoints, occurredAt: p.occurredAt.toISOString() })),
+    };
+  }
+
+  /**
+   * Erases a member: personal data removed, consents deleted, cards released; the id stays so the
+   * ledger, statistics and tier history stay consistent. Other services act on members.member.erased.v1.
+   */
+  async eraseMember(tenant: TenantContext, memberId: string): Promise<{ memberId: string; erasedAt: string; releasedCards: number }> {
+    return this.uow.run(async (m) => {
+      if (!(await this.members.lockMember(m, tenant.tenantId, memberId))) throw notFound('member not found');
+      const at = this.clock.now();
+      const released = await this.members.eraseMember(m, tenant.tenantId, memberId, at);
+      await this.outbox.enqueue(m, { topic: 'members.member.erased.v1', tenantId: tenant.tenantId, subject: memberId, time: at, data: { memberId, erasedAt: at.toISOString() } });
+      return { memberId, erasedAt: at.toISOString(), releasedCards: released.length };
+    });
+  }
+
   async getMember(tenant: TenantContext, memberId: string): Promise<MemberView> {
     const member = await this.members.findById(tenant.tenantId, memberId);
     if (!member) throw notFound('member not found');

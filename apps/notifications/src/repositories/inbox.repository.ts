@@ -44,6 +44,11 @@ export class InboxRepository {
     return rows.length === 1;
   }
 
+  async deleteMember(m: EntityManager, tenantId: string, memberId: string): Promise<void> {
+    await m.query(`DELETE FROM inbox_messages WHERE tenant_id = $1 AND member_id = $2`, [tenantId, memberId]);
+    await m.query(`DELETE FROM recipients WHERE tenant_id = $1 AND member_id = $2`, [tenantId, memberId]);
+  }
+
   async listForMember(tenantId: string, memberId: string, limit: number): Promise<InboxRecord[]> {
     const rows = await this.ds.query<{
       id: string;

@@ -29,6 +29,12 @@ export class InboxService {
     await this.deliver(m, event.tenantId, memberId, event.id, renderPointsEarned(recipient?.locale ?? 'fa', points, balance.available));
   }
 
+  /** Erasure: the member's messages and recipient data are deleted; nothing more is sent. */
+  async forgetMember(event: EventEnvelope<'members.member.erased.v1'>, m: EntityManager): Promise<void> {
+    await this.inbox.deleteMember(m, event.tenantId, event.data.memberId);
+    this.logger.info({ event_id: event.id }, 'member data erased from notifications');
+  }
+
   async listInbox(tenant: TenantContext, memberId: string, limit: number): Promise<InboxRecord[]> {
     return this.inbox.listForMember(tenant.tenantId, memberId, limit);
   }

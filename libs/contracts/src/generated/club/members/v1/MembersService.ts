@@ -99,6 +99,30 @@ export interface MembersServiceClient extends grpc.Client {
   enrol(argument: _club_members_v1_EnrolRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   enrol(argument: _club_members_v1_EnrolRequest, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   
+  EraseMember(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  EraseMember(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  EraseMember(argument: _club_members_v1_GetMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  EraseMember(argument: _club_members_v1_GetMemberRequest, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  eraseMember(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  eraseMember(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  eraseMember(argument: _club_members_v1_GetMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  eraseMember(argument: _club_members_v1_GetMemberRequest, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Privacy: everything held about a member, and erasure (personal data removed, cards released).
+   */
+  ExportMember(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  ExportMember(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  ExportMember(argument: _club_members_v1_GetMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  ExportMember(argument: _club_members_v1_GetMemberRequest, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  /**
+   * Privacy: everything held about a member, and erasure (personal data removed, cards released).
+   */
+  exportMember(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  exportMember(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  exportMember(argument: _club_members_v1_GetMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  exportMember(argument: _club_members_v1_GetMemberRequest, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
   GetImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   GetImport(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   GetImport(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
@@ -287,6 +311,13 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
    */
   Enrol: grpc.handleUnaryCall<_club_members_v1_EnrolRequest__Output, _club_members_v1_Member>;
   
+  EraseMember: grpc.handleUnaryCall<_club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument>;
+  
+  /**
+   * Privacy: everything held about a member, and erasure (personal data removed, cards released).
+   */
+  ExportMember: grpc.handleUnaryCall<_club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument>;
+  
   GetImport: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
   
   GetMember: grpc.handleUnaryCall<_club_members_v1_GetMemberRequest__Output, _club_members_v1_Member>;
@@ -339,6 +370,8 @@ export interface MembersServiceDefinition extends grpc.ServiceDefinition {
   DefineAttribute: MethodDefinition<_club_members_v1_AttributeDefinition, _club_members_v1_AttributeDefinition, _club_members_v1_AttributeDefinition__Output, _club_members_v1_AttributeDefinition__Output>
   DefineTierLadder: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   Enrol: MethodDefinition<_club_members_v1_EnrolRequest, _club_members_v1_Member, _club_members_v1_EnrolRequest__Output, _club_members_v1_Member__Output>
+  EraseMember: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_JsonDocument, _club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument__Output>
+  ExportMember: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_JsonDocument, _club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument__Output>
   GetImport: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   GetMember: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_Member, _club_members_v1_GetMemberRequest__Output, _club_members_v1_Member__Output>
   GetMemberTier: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_JsonDocument, _club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument__Output>
