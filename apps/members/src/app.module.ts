@@ -12,6 +12,8 @@ import { TierReviewService } from './services/tier-review.service';
 import { TierReviewRepository } from './repositories/tier-review.repository';
 import { ImportService } from './services/import.service';
 import { ImportRepository } from './repositories/import.repository';
+import { ScoresService } from './services/scores.service';
+import { ScoresRepository } from './repositories/scores.repository';
 import { PurchasesService } from './services/purchases.service';
 import { PurchaseEventsConsumer } from './consumers/purchase-events.consumer';
 import { MEMBERS_MIGRATIONS } from './migrations';
@@ -41,7 +43,7 @@ export class AppModule {
         }),
       ],
       controllers: [MembersGrpcController],
-      providers: [MembersService, TiersService, TierReviewService, TierReviewRepository, ImportService, ImportRepository, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
+      providers: [MembersService, TiersService, TierReviewService, TierReviewRepository, ImportService, ImportRepository, ScoresService, ScoresRepository, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
     };
   }
 }

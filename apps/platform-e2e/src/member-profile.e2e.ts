@@ -227,4 +227,23 @@ describe('member profiles and cards end to end', () => {
     // The phone is free again: the person may enrol afresh.
     expect((await call('POST', '/v1/members', { key, body: { phone } })).status).toBe(201);
   });
+
+  it('scores customer value (RFM, CIVILFORMD) with managers’ factors and the club’s weights', async () => {
+    const m = (await call('POST', '/v1/members', { key, body: { phone: `0938${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` } })).json;
+    expect((await call('PUT', '/v1/scoring/weights', { key, body: { weights: { money: 3, nope: 1 } } })).status).toBe(400);
+    expect((await call('PUT', '/v1/scoring/weights', { key, body: { weights: { money: 3 } } })).json.weights.money).toBe(3);
+    const factor = await call('PUT', `/v1/members/${m.id}/value-factors/impression`, { key, body: { score: 4, setBy: 'manager-1' } });
+    expect(factor.status).toBe(200);
+    expect(factor.json.manualFactors).toEqual([expect.objectContaining({ factor: 'impression', score: 4, setBy: 'manager-1' })]);
+    expect((await call('PUT', `/v1/members/${m.id}/value-factors/recency`, { key, body: { score: 4, setBy: 'x' } })).status).toBe(400);
+    expect((await call('POST', '/v1/scoring/recompute', { key })).status).toBe(202);
+    const scored = await eventually(async () => {
+      const r = await call('GET', `/v1/members/${m.id}/scores`, { key });
+      if (!r.json.computedAt) throw new Error('not scored yet');
+      return r.json;
+    });
+    expect(scored.rfm.code).toMatch(/^[1-5]{3}$/);
+    expect(scored.civilformd).toMatchObject({ factors: { impression: 4 }, weights: { money: 3 } });
+    expect((await call('GET', `/v1/members/${m.id}/scores`, { key: otherKey })).status).toBe(404);
+  });
 });

@@ -128,3 +128,18 @@ export const importJobSchema = z.object({
   finishedAt: z.iso.datetime().nullable(),
 });
 export type ImportJobView = z.infer<typeof importJobSchema>;
+
+/** A manager's rating of a CIVILFORMD factor only people know, with who set it. */
+export const manualFactorInputSchema = z
+  .object({
+    score: z.number().int().min(1).max(5),
+    setBy: z.string().trim().min(1).max(100).describe('The operator or manager setting it'),
+    note: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict();
+
+export const CIVILFORMD_FACTOR_NAMES = ['cooperation', 'impression', 'viralMarketing', 'income', 'length', 'frequency', 'opportunity', 'recency', 'money', 'debt'] as const;
+
+export const scoringWeightsSchema = z
+  .object({ weights: z.partialRecord(z.enum(CIVILFORMD_FACTOR_NAMES), z.number().int().min(0).max(1000)) })
+  .strict();

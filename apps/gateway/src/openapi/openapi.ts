@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importJobSchema } from '@club/contracts';
+import { importJobSchema, manualFactorInputSchema, scoringWeightsSchema } from '@club/contracts';
 import {
   checkoutResultSchema,
   attributeListSchema,
@@ -272,6 +272,29 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
           responses: { '200': json('Progress, counts and the line-numbered error report', { $ref: '#/components/schemas/ImportJob' }), ...errors(401, 404) },
         },
+      },
+      '/v1/members/{id}/scores': {
+        get: { operationId: 'getMemberScores', summary: 'RFM and CIVILFORMD scores with the manual factors and weights', parameters: [memberIdParam], responses: { '200': json('Scores', { type: 'object' }), ...errors(401, 404) } },
+      },
+      '/v1/members/{id}/value-factors/{factor}': {
+        put: {
+          operationId: 'setValueFactor',
+          summary: 'Set a CIVILFORMD factor only people know (impression, opportunity, debt), 1-5, with who set it',
+          parameters: [memberIdParam, { name: 'factor', in: 'path', required: true, schema: { type: 'string', enum: ['impression', 'opportunity', 'debt'] } }],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(manualFactorInputSchema, 'input') } } },
+          responses: { '200': json('Scores', { type: 'object' }), ...errors(400, 401, 404) },
+        },
+      },
+      '/v1/scoring/weights': {
+        put: {
+          operationId: 'setScoringWeights',
+          summary: 'The club’s CIVILFORMD factor weights (integers, default 1)',
+          requestBody: { required: true, content: { 'application/json': { schema: schema(scoringWeightsSchema, 'input') } } },
+          responses: { '200': json('Weights in force', { type: 'object' }), ...errors(400, 401) },
+        },
+      },
+      '/v1/scoring/recompute': {
+        post: { operationId: 'recomputeScores', summary: 'Recompute every member’s scores in the background', responses: { '202': json('Started', { type: 'object' }), ...errors(401) } },
       },
       '/v1/member-attributes': {
         get: { operationId: 'listMemberAttributes', responses: { '200': json('The club’s custom attributes', ref('AttributeList')), ...errors(401) } },

@@ -129,6 +129,24 @@ export class ClubService {
     return JSON.parse((await this.services.eraseMember(tenant, memberId)).json) as { memberId: string; erasedAt: string; releasedCards: number };
   }
 
+  async getMemberScores(tenant: TenantContext, memberId: string): Promise<unknown> {
+    requireMemberId(memberId);
+    return JSON.parse((await this.services.membersJson(tenant, 'GetMemberScores', { memberId })).json);
+  }
+
+  async setManualFactor(tenant: TenantContext, memberId: string, factor: string, input: object): Promise<unknown> {
+    requireMemberId(memberId);
+    return JSON.parse((await this.services.membersJson(tenant, 'SetManualFactor', { json: JSON.stringify({ ...input, memberId, factor }) })).json);
+  }
+
+  async setScoringWeights(tenant: TenantContext, input: object): Promise<unknown> {
+    return JSON.parse((await this.services.membersJson(tenant, 'SetScoringWeights', { json: JSON.stringify(input) })).json);
+  }
+
+  async recomputeScores(tenant: TenantContext): Promise<unknown> {
+    return JSON.parse((await this.services.membersJson(tenant, 'RecomputeScores', { json: '{}' })).json);
+  }
+
   async listCards(tenant: TenantContext, memberId: string): Promise<{ items: CardView[] }> {
     requireMemberId(memberId);
     return { items: (await this.services.listCards(tenant, memberId)).cards.map(toCardView) };

@@ -8,6 +8,8 @@ import {
   tierLadderInputSchema,
   tierReviewRequestSchema,
   importRequestSchema,
+  manualFactorInputSchema,
+  scoringWeightsSchema,
   type EnrolRequest,
   type IdentifyRequest,
   type Member,
@@ -18,6 +20,7 @@ import { MembersService, toProfile, type CardView, type MemberView } from '../se
 import { TiersService } from '../services/tiers.service';
 import { TierReviewService } from '../services/tier-review.service';
 import { ImportService } from '../services/import.service';
+import { ScoresService } from '../services/scores.service';
 
 const enrolSchema = z.object({
   phone: z.string().min(1, 'phone is required').max(40),
@@ -77,6 +80,7 @@ export class MembersGrpcController {
     private readonly tiers: TiersService,
     private readonly reviews: TierReviewService,
     private readonly importer: ImportService,
+    private readonly scores: ScoresService,
   ) {}
 
   @GrpcMethod('MembersService', 'DefineTierLadder')
@@ -134,6 +138,33 @@ export class MembersGrpcController {
   @GrpcMethod('MembersService', 'EraseMember')
   async eraseMember(@Payload() req: { memberId: string }, @Tenant() tenant: TenantContext) {
     return { json: JSON.stringify(await this.members.eraseMember(tenant, validateRpc(memberIdSchema, req).memberId)) };
+  }
+
+  @GrpcMethod('MembersService', 'GetMemberScores')
+  async getMemberScores(@Payload() req: { memberId: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.scores.getMemberScores(tenant, validateRpc(memberIdSchema, req).memberId)) };
+  }
+
+  @GrpcMethod('MembersService', 'SetManualFactor')
+  async setManualFactor(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const input = parseJsonField(
+      manualFactorInputSchema.extend({ memberId: z.uuid(), factor: z.enum(['impression', 'opportunity', 'debt']) }),
+      req.json || '{}',
+      undefined as never,
+    );
+    await this.scores.setManualFactor(tenant, input.memberId, input);
+    return { json: JSON.stringify(await this.scores.getMemberScores(tenant, input.memberId)) };
+  }
+
+  @GrpcMethod('MembersService', 'SetScoringWeights')
+  async setScoringWeights(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { weights } = parseJsonField(scoringWeightsSchema, req.json || '{}', undefined as never);
+    return { json: JSON.stringify({ weights: await this.scores.setWeights(tenant, weights) }) };
+  }
+
+  @GrpcMethod('MembersService', 'RecomputeScores')
+  recomputeScores(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(this.scores.startRecompute(tenant)) };
   }
 
   @GrpcMethod('MembersService', 'GetMemberTier')

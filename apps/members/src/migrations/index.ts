@@ -5,6 +5,7 @@ import { ActivityTiersReferrals1763900000220 } from './1763900000220-activity-ti
 import { TierReviews1763900000230 } from './1763900000230-tier-reviews';
 import { MemberImports1763900000240 } from './1763900000240-member-imports';
 import { MemberErasure1763900000250 } from './1763900000250-member-erasure';
+import { MemberScores1763900000260 } from './1763900000260-member-scores';
 
 /** Every migration of the members database, in order. */
 export const MEMBERS_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MEMBERS_MIGRATIONS = [
   TierReviews1763900000230,
   MemberImports1763900000240,
   MemberErasure1763900000250,
+  MemberScores1763900000260,
 ];
