@@ -9,7 +9,9 @@ import { closeSync, createWriteStream, existsSync, mkdirSync, openSync } from 'n
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { SERVICE_NAMES, type ServiceName } from '@club/contracts';
+import { Kafka, logLevel } from 'kafkajs';
 import { provisionServiceDatabase } from '@club/platform-db';
+import { ensureTopics } from '@club/platform-kafka';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
@@ -157,6 +159,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const ports = { ...DEFAULT_PORTS, ...o.ports } as Record<ServiceName, ServicePorts>;
   const urls = {} as Record<ServiceName, string>;
   for (const s of SERVICE_NAMES) urls[s] = await provisionServiceDatabase(o.infra.adminDatabaseUrl, serviceDatabase(s, prefix));
+  // Create every topic once, before six services race to create the ones they use.
+  await ensureTopics(new Kafka({ clientId: 'club-launcher', brokers: o.infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }));
 
   const children = new Map<ServiceName, ChildProcess>();
   const envFor = (s: ServiceName): NodeJS.ProcessEnv => ({

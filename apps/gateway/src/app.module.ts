@@ -11,6 +11,7 @@ import { AttributesController } from './http/attributes.controller';
 import { TierReviewsController, TiersController } from './http/tiers.controller';
 import { ImportsController } from './http/imports.controller';
 import { ScoresController } from './http/scores.controller';
+import { SegmentsController } from './http/segments.controller';
 import { AuthGuard } from './http/auth';
 import { ProblemFilter } from './http/problem.filter';
 import { TenantDirectoryGrpcController } from './grpc/tenant-directory.grpc.controller';
@@ -28,7 +29,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService({ service: 'gateway', config, logger, entities: [], migrations: GATEWAY_MIGRATIONS, topics: [] }),
       ],
-      controllers: [AdminTenantsController, MembersController, CardsController, AttributesController, TiersController, TierReviewsController, ImportsController, ScoresController, CheckoutsController, TenantDirectoryGrpcController],
+      controllers: [AdminTenantsController, MembersController, CardsController, AttributesController, TiersController, TierReviewsController, ImportsController, ScoresController, SegmentsController, CheckoutsController, TenantDirectoryGrpcController],
       providers: [
         TenantsService,
         ClubService,

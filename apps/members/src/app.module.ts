@@ -14,6 +14,8 @@ import { ImportService } from './services/import.service';
 import { ImportRepository } from './repositories/import.repository';
 import { ScoresService } from './services/scores.service';
 import { ScoresRepository } from './repositories/scores.repository';
+import { SegmentsService } from './services/segments.service';
+import { SegmentsRepository } from './repositories/segments.repository';
 import { PurchasesService } from './services/purchases.service';
 import { PurchaseEventsConsumer } from './consumers/purchase-events.consumer';
 import { MEMBERS_MIGRATIONS } from './migrations';
@@ -38,12 +40,13 @@ export class AppModule {
             'members.referral.completed.v1',
             'members.journey-stage.changed.v1',
             'members.member.erased.v1',
+            'members.segment-membership.changed.v1',
             'points.checkout.recorded.v1',
           ],
         }),
       ],
       controllers: [MembersGrpcController],
-      providers: [MembersService, TiersService, TierReviewService, TierReviewRepository, ImportService, ImportRepository, ScoresService, ScoresRepository, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
+      providers: [MembersService, TiersService, TierReviewService, TierReviewRepository, ImportService, ImportRepository, ScoresService, ScoresRepository, SegmentsService, SegmentsRepository, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
     };
   }
 }

@@ -246,4 +246,19 @@ describe('member profiles and cards end to end', () => {
     expect(scored.civilformd).toMatchObject({ factors: { impression: 4 }, weights: { money: 3 } });
     expect((await call('GET', `/v1/members/${m.id}/scores`, { key: otherKey })).status).toBe(404);
   });
+
+  it('segments members by type-checked rules and pages through them', async () => {
+    expect((await call('POST', '/v1/segments', { key, body: { name: 'typo', rule: { field: 'tierr', op: 'eq', value: 'gold' } } })).status).toBe(400);
+    const gold = await call('POST', '/v1/segments', { key, body: { name: 'gold members', rule: { field: 'tier', op: 'eq', value: 'gold' } } });
+    expect(gold.status).toBe(201);
+    expect((await call('POST', '/v1/segments/recompute', { key })).status).toBe(202);
+    const page = await eventually(async () => {
+      const p = await call('GET', `/v1/segments/${gold.json.id}/members?limit=10`, { key });
+      if (p.json.items.length === 0) throw new Error('not recomputed yet');
+      return p.json;
+    });
+    const first = page.items[0].memberId;
+    expect((await call('GET', `/v1/members/${first}/segments`, { key })).json.segments).toEqual([expect.objectContaining({ name: 'gold members' })]);
+    expect((await call('GET', `/v1/segments/${gold.json.id}/members`, { key: otherKey })).status).toBe(404);
+  });
 });

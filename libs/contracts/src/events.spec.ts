@@ -33,6 +33,7 @@ const SAMPLES: { [T in TopicName]: TopicPayload<T> } = {
   'members.referral.completed.v1': { referrerId: randomUUID(), referredId: randomUUID(), transactionId: 'till-1', at: '2026-03-20T10:00:00.000Z' },
   'members.journey-stage.changed.v1': { memberId: randomUUID(), from: 'enrolled', to: 'first-purchase', at: '2026-03-20T10:00:00.000Z' },
   'members.member.erased.v1': { memberId: randomUUID(), erasedAt: '2026-03-20T10:00:00.000Z' },
+  'members.segment-membership.changed.v1': { memberId: randomUUID(), segmentId: randomUUID(), kind: 'segment', name: 'VIP', change: 'joined', at: '2026-03-20T10:00:00.000Z' },
   'points.checkout.recorded.v1': {
     memberId: randomUUID(),
     transactionId: 'till-1',

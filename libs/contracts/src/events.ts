@@ -96,6 +96,16 @@ export const memberErasedV1 = z.object({
   erasedAt: isoTime,
 });
 
+/** A member joined or left a rule-based segment or persona (for campaigns and notifications). */
+export const segmentMembershipChangedV1 = z.object({
+  memberId: uuid,
+  segmentId: uuid,
+  kind: z.enum(['segment', 'persona']),
+  name: z.string(),
+  change: z.enum(['joined', 'left']),
+  at: isoTime,
+});
+
 export const TOPICS = {
   'members.member.enrolled.v1': memberEnrolledV1,
   'members.member.updated.v1': memberUpdatedV1,
@@ -104,6 +114,7 @@ export const TOPICS = {
   'members.referral.completed.v1': referralCompletedV1,
   'members.journey-stage.changed.v1': journeyStageChangedV1,
   'members.member.erased.v1': memberErasedV1,
+  'members.segment-membership.changed.v1': segmentMembershipChangedV1,
   'points.ledger-entry.created.v1': ledgerEntryCreatedV1,
   'points.checkout.recorded.v1': checkoutRecordedV1,
 } as const;
@@ -120,6 +131,7 @@ export const TOPIC_PARTITIONS: Record<TopicName, number> = {
   'members.referral.completed.v1': 6,
   'members.journey-stage.changed.v1': 6,
   'members.member.erased.v1': 6,
+  'members.segment-membership.changed.v1': 6,
   'points.ledger-entry.created.v1': 6,
   'points.checkout.recorded.v1': 6,
 };

@@ -143,3 +143,12 @@ export const CIVILFORMD_FACTOR_NAMES = ['cooperation', 'impression', 'viralMarke
 export const scoringWeightsSchema = z
   .object({ weights: z.partialRecord(z.enum(CIVILFORMD_FACTOR_NAMES), z.number().int().min(0).max(1000)) })
   .strict();
+
+/** A rule-based segment or persona: JSON conditions (all / any / not / {field, op, value}). */
+export const segmentInputSchema = z
+  .object({
+    kind: z.enum(['segment', 'persona']).default('segment'),
+    name: z.string().trim().min(1).max(100),
+    rule: z.unknown().describe('e.g. {"all":[{"field":"tier","op":"eq","value":"gold"},{"field":"rfm.r","op":"gte","value":4}]}'),
+  })
+  .strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importJobSchema, manualFactorInputSchema, scoringWeightsSchema } from '@club/contracts';
+import { importJobSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
 import {
   checkoutResultSchema,
   attributeListSchema,
@@ -295,6 +295,32 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       },
       '/v1/scoring/recompute': {
         post: { operationId: 'recomputeScores', summary: 'Recompute every member’s scores in the background', responses: { '202': json('Started', { type: 'object' }), ...errors(401) } },
+      },
+      '/v1/segments': {
+        post: {
+          operationId: 'defineSegment',
+          summary: 'Define (or redefine by name) a rule-based segment or persona; the rule is type-checked now',
+          requestBody: { required: true, content: { 'application/json': { schema: schema(segmentInputSchema, 'input') } } },
+          responses: { '201': json('The definition', { type: 'object' }), ...errors(400, 401) },
+        },
+        get: { operationId: 'listSegments', responses: { '200': json('Segments and personas', { type: 'object' }), ...errors(401) } },
+      },
+      '/v1/segments/{id}/members': {
+        get: {
+          operationId: 'listSegmentMembers',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string', format: 'uuid' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+          ],
+          responses: { '200': json('A page of members and the next cursor', { type: 'object' }), ...errors(400, 401, 404) },
+        },
+      },
+      '/v1/segments/recompute': {
+        post: { operationId: 'recomputeSegments', summary: 'Re-evaluate every rule for every member in the background; changes are emitted as events', responses: { '202': json('Started', { type: 'object' }), ...errors(401) } },
+      },
+      '/v1/members/{id}/segments': {
+        get: { operationId: 'getMemberSegments', parameters: [memberIdParam], responses: { '200': json('Segments and personas of the member', { type: 'object' }), ...errors(401, 404) } },
       },
       '/v1/member-attributes': {
         get: { operationId: 'listMemberAttributes', responses: { '200': json('The club’s custom attributes', ref('AttributeList')), ...errors(401) } },

@@ -147,6 +147,16 @@ export class ClubService {
     return JSON.parse((await this.services.membersJson(tenant, 'RecomputeScores', { json: '{}' })).json);
   }
 
+  /** Members RPCs answering a JSON document, forwarded as they are (validated by the members service). */
+  async membersDocument(
+    tenant: TenantContext,
+    method: 'DefineSegment' | 'ListSegments' | 'ListSegmentMembers' | 'GetMemberSegments' | 'RecomputeSegments',
+    req: object,
+  ): Promise<unknown> {
+    if ('memberId' in req) requireMemberId(String(req.memberId));
+    return JSON.parse((await this.services.membersJson(tenant, method, req)).json);
+  }
+
   async listCards(tenant: TenantContext, memberId: string): Promise<{ items: CardView[] }> {
     requireMemberId(memberId);
     return { items: (await this.services.listCards(tenant, memberId)).cards.map(toCardView) };

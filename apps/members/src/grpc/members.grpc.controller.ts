@@ -10,6 +10,7 @@ import {
   importRequestSchema,
   manualFactorInputSchema,
   scoringWeightsSchema,
+  segmentInputSchema,
   type EnrolRequest,
   type IdentifyRequest,
   type Member,
@@ -21,6 +22,7 @@ import { TiersService } from '../services/tiers.service';
 import { TierReviewService } from '../services/tier-review.service';
 import { ImportService } from '../services/import.service';
 import { ScoresService } from '../services/scores.service';
+import { SegmentsService } from '../services/segments.service';
 
 const enrolSchema = z.object({
   phone: z.string().min(1, 'phone is required').max(40),
@@ -81,6 +83,7 @@ export class MembersGrpcController {
     private readonly reviews: TierReviewService,
     private readonly importer: ImportService,
     private readonly scores: ScoresService,
+    private readonly segmentsService: SegmentsService,
   ) {}
 
   @GrpcMethod('MembersService', 'DefineTierLadder')
@@ -165,6 +168,39 @@ export class MembersGrpcController {
   @GrpcMethod('MembersService', 'RecomputeScores')
   recomputeScores(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
     return { json: JSON.stringify(this.scores.startRecompute(tenant)) };
+  }
+
+  @GrpcMethod('MembersService', 'DefineSegment')
+  async defineSegment(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const input = parseJsonField(segmentInputSchema, req.json || '{}', undefined as never);
+    const s = await this.segmentsService.defineSegment(tenant, input);
+    return { json: JSON.stringify({ ...s, updatedAt: s.updatedAt.toISOString() }) };
+  }
+
+  @GrpcMethod('MembersService', 'ListSegments')
+  async listSegments(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
+    const items = (await this.segmentsService.listSegments(tenant)).map((s) => ({ ...s, updatedAt: s.updatedAt.toISOString() }));
+    return { json: JSON.stringify({ items }) };
+  }
+
+  @GrpcMethod('MembersService', 'ListSegmentMembers')
+  async listSegmentMembers(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const q = parseJsonField(
+      z.object({ segmentId: z.uuid(), cursor: z.uuid().nullable().default(null), limit: z.number().int().min(1).max(1000).default(100) }),
+      req.json || '{}',
+      undefined as never,
+    );
+    return { json: JSON.stringify(await this.segmentsService.listMembers(tenant, q.segmentId, q.cursor, q.limit)) };
+  }
+
+  @GrpcMethod('MembersService', 'GetMemberSegments')
+  async getMemberSegments(@Payload() req: { memberId: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.segmentsService.memberSegments(tenant, validateRpc(memberIdSchema, req).memberId)) };
+  }
+
+  @GrpcMethod('MembersService', 'RecomputeSegments')
+  recomputeSegments(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(this.segmentsService.startRecompute(tenant)) };
   }
 
   @GrpcMethod('MembersService', 'GetMemberTier')

@@ -6,6 +6,7 @@ import { TierReviews1763900000230 } from './1763900000230-tier-reviews';
 import { MemberImports1763900000240 } from './1763900000240-member-imports';
 import { MemberErasure1763900000250 } from './1763900000250-member-erasure';
 import { MemberScores1763900000260 } from './1763900000260-member-scores';
+import { Segments1763900000270 } from './1763900000270-segments';
 
 /** Every migration of the members database, in order. */
 export const MEMBERS_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MEMBERS_MIGRATIONS = [
   MemberImports1763900000240,
   MemberErasure1763900000250,
   MemberScores1763900000260,
+  Segments1763900000270,
 ];

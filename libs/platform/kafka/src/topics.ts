@@ -19,8 +19,9 @@ export async function ensureTopics(kafka: Kafka, topics: readonly TopicName[] = 
       try {
         await admin.createTopics({ topics: missing.map((t) => ({ ...t, replicationFactor: -1 })), waitForLeaders: true });
       } catch (err) {
-        // Another service or replica may be creating them at the same moment; anything else is real.
-        if (!(err instanceof Error) || !/already exists/i.test(err.message)) throw err;
+        // Another service or replica may be creating them at the same moment (already exists, or
+        // kafkajs's own wait for leaders sees them half-created); the wait below settles it.
+        if (!(err instanceof Error) || !/already exists|does not host this topic-partition|leader/i.test(err.message)) throw err;
       }
     }
     // Whoever created them, wait until every partition has a leader (a consumer subscribing to a

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { segmentInputSchema, type TenantContext } from '@club/contracts';
+import { ClubService } from '../services/club.service';
+import { CurrentTenant } from './auth';
+import { notFoundProblem } from './problem';
+import { parse } from './validate';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const pageSchema = z.object({ cursor: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }).strict();
+
+/** Rule-based segments and personas: rules type-checked when saved, membership paginated, recompute in the background. */
+@Controller('v1')
+export class SegmentsController {
+  constructor(private readonly club: ClubService) {}
+
+  @Post('segments')
+  @HttpCode(201)
+  define(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
+    return this.club.membersDocument(tenant, 'DefineSegment', { json: JSON.stringify(parse(segmentInputSchema, body)) });
+  }
+
+  @Get('segments')
+  list(@CurrentTenant() tenant: TenantContext) {
+    return this.club.membersDocument(tenant, 'ListSegments', { json: '{}' });
+  }
+
+  @Get('segments/:id/members')
+  members(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Query() query: unknown) {
+    if (!UUID.test(id)) throw notFoundProblem('segment not found');
+    const page = parse(pageSchema, query);
+    return this.club.membersDocument(tenant, 'ListSegmentMembers', { json: JSON.stringify({ segmentId: id, ...page }) });
+  }
+
+  @Post('segments/recompute')
+  @HttpCode(202)
+  recompute(@CurrentTenant() tenant: TenantContext) {
+    return this.club.membersDocument(tenant, 'RecomputeSegments', { json: '{}' });
+  }
+
+  @Get('members/:id/segments')
+  memberSegments(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.club.membersDocument(tenant, 'GetMemberSegments', { memberId: id });
+  }
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface SegmentRecord {
+  readonly id: string;
+  readonly kind: 'segment' | 'persona';
+  readonly name: string;
+  readonly rule: unknown;
+  readonly updatedAt: Date;
+}
+
+/** What segment rules can look at, per member, in one query. */
+export interface MemberFactsRow {
+  readonly id: string;
+  readonly gender: string | null;
+  readonly marital_status: string | null;
+  readonly economic_band: string | null;
+  readonly interests: string[];
+  readonly lifestyle: string[];
+  readonly preferred_channels: string[];
+  readonly primary_need: string | null;
+  readonly secondary_needs: string[];
+  readonly join_reason: string | null;
+  readonly birth_date: string | null;
+  readonly created_at: Date;
+  readonly journey_stage: string;
+  readonly attributes: Record<string, string | number | boolean>;
+  readonly tier: string | null;
+  readonly r: number | null;
+  readonly f: number | null;
+  readonly m: number | null;
+  readonly rfm: string | null;
+  readonly civilformd_total: number | null;
+}
+
+@Injectable()
+export class SegmentsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async upsertSegment(tenantId: string, s: { id: string; kind: SegmentRecord['kind']; name: string; rule: unknown }): Promise<SegmentRecord> {
+    const rows = await this.ds.query<{ id: string; kind: SegmentRecord['kind']; name: string; rule: unknown; updated_at: Date }[]>(
+      `INSERT INTO segments (tenant_id, id, kind, name, rule) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, kind, name) DO UPDATE SET rule = EXCLUDED.rule, updated_at = now()
+       RETURNING id, kind, name, rule, updated_at`,
+      [tenantId, s.id, s.kind, s.name, JSON.stringify(s.rule)],
+    );
+    const r = rows[0];
+    return { id: r.id, kind: r.kind, name: r.name, rule: r.rule, updatedAt: r.updated_at };
+  }
+
+  async listSegments(tenantId: string): Promise<SegmentRecord[]> {
+    const rows = await this.ds.query<{ id: string; kind: SegmentRecord['kind']; name: string; rule: unknown; updated_at: Date }[]>(
+      `SELECT id, kind, name, rule, updated_at FROM segments WHERE tenant_id = $1 ORDER BY kind, name`,
+      [tenantId],
+    );
+    return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, rule: r.rule, updatedAt: r.updated_at }));
+  }
+
+  async segmentExists(tenantId: string, id: string): Promise<boolean> {
+    return (await this.ds.query<unknown[]>(`SELECT 1 FROM segments WHERE tenant_id = $1 AND id = $2`, [tenantId, id])).length === 1;
+  }
+
+  /** A page of a segment's members, keyset-paginated by member id. */
+  async listMembers(tenantId: string, segmentId: string, after: string | null, limit: number): Promise<{ memberId: string; since: Date }[]> {
+    const rows = await this.ds.query<{ member_id: string; since: Date }[]>(
+      `SELECT member_id, since FROM segment_members WHERE tenant_id = $1 AND segment_id = $2 ${after ? 'AND member_id > $4' : ''}
+       ORDER BY member_id LIMIT $3`,
+      after ? [tenantId, segmentId, limit, after] : [tenantId, segmentId, limit],
+    );
+    return rows.map((r) => ({ memberId: r.member_id, since: r.since }));
+  }
+
+  async memberSegments(tenantId: string, memberId: string): Promise<{ id: string; kind: SegmentRecord['kind']; name: string; since: Date }[]> {
+    const rows = await this.ds.query<{ id: string; kind: SegmentRecord['kind']; name: string; since: Date }[]>(
+      `SELECT s.id, s.kind, s.name, sm.since FROM segment_members sm JOIN segments s ON s.tenant_id = sm.tenant_id AND s.id = sm.segment_id
+       WHERE sm.tenant_id = $1 AND sm.member_id = $2 ORDER BY s.kind, s.name`,
+      [tenantId, memberId],
+    );
+    return rows;
+  }
+
+  async loadFacts(tenantId: string): Promise<MemberFactsRow[]> {
+    return this.ds.query<MemberFactsRow[]>(
+      `SELECT m.id, m.gender, m.marital_status, m.economic_band, m.interests, m.lifestyle, m.preferred_channels, m.primary_need, m.secondary_needs,
+              m.join_reason, to_char(m.birth_date, 'YYYY-MM-DD') AS birth_date, m.created_at, m.journey_stage, m.attributes,
+              t.code AS tier, s.r, s.f, s.m, s.rfm, s.civilformd_total
+       FROM members m
+       LEFT JOIN member_tiers t ON t.tenant_id = m.tenant_id AND t.member_id = m.id
+       LEFT JOIN member_scores s ON s.tenant_id = m.tenant_id AND s.member_id = m.id
+       WHERE m.tenant_id = $1 AND m.erased_at IS NULL`,
+      [tenantId],
+    );
+  }
+
+  async currentMembership(tenantId: string): Promise<{ segment_id: string; member_id: string }[]> {
+    return this.ds.query(`SELECT segment_id, member_id FROM segment_members WHERE tenant_id = $1`, [tenantId]);
+  }
+
+  async addMembers(m: EntityManager, tenantId: string, pairs: readonly { segmentId: string; memberId: string }[], at: Date): Promise<void> {
+    if (pairs.length === 0) return;
+    await m.query(
+      `INSERT INTO segment_members (tenant_id, segment_id, member_id, since) SELECT $1, s, mm, $4 FROM unnest($2::uuid[], $3::uuid[]) AS x(s, mm) ON CONFLICT DO NOTHING`,
+      [tenantId, pairs.map((p) => p.segmentId), pairs.map((p) => p.memberId), at],
+    );
+  }
+
+  async removeMembers(m: EntityManager, tenantId: string, pairs: readonly { segmentId: string; memberId: string }[]): Promise<void> {
+    if (pairs.length === 0) return;
+    await m.query(
+      `DELETE FROM segment_members sm USING unnest($2::uuid[], $3::uuid[]) AS x(s, mm) WHERE sm.tenant_id = $1 AND sm.segment_id = x.s AND sm.member_id = x.mm`,
+      [tenantId, pairs.map((p) => p.segmentId), pairs.map((p) => p.memberId)],
+    );
+  }
+}
