@@ -16,6 +16,8 @@ import { ScoresService } from './services/scores.service';
 import { ScoresRepository } from './repositories/scores.repository';
 import { SegmentsService } from './services/segments.service';
 import { SegmentsRepository } from './repositories/segments.repository';
+import { JourneyService } from './services/journey.service';
+import { JourneyRepository } from './repositories/journey.repository';
 import { PurchasesService } from './services/purchases.service';
 import { PurchaseEventsConsumer } from './consumers/purchase-events.consumer';
 import { MEMBERS_MIGRATIONS } from './migrations';
@@ -46,7 +48,7 @@ export class AppModule {
         }),
       ],
       controllers: [MembersGrpcController],
-      providers: [MembersService, TiersService, TierReviewService, TierReviewRepository, ImportService, ImportRepository, ScoresService, ScoresRepository, SegmentsService, SegmentsRepository, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
+      providers: [MembersService, TiersService, TierReviewService, TierReviewRepository, ImportService, ImportRepository, ScoresService, ScoresRepository, SegmentsService, SegmentsRepository, JourneyService, JourneyRepository, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
     };
   }
 }

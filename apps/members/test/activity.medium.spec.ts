@@ -14,6 +14,7 @@ import { MemberRepository } from '../src/repositories/member.repository';
 import { MembersService } from '../src/services/members.service';
 import { PurchasesService } from '../src/services/purchases.service';
 import { TiersService } from '../src/services/tiers.service';
+import { JourneyRepository } from '../src/repositories/journey.repository';
 
 const rpcCode = (err: unknown): number | undefined => (err instanceof RpcException ? (err.getError() as { code: number }).code : undefined);
 
@@ -33,7 +34,7 @@ describe('purchases, tiers, referrals and journey (real PostgreSQL)', () => {
     const outbox = new OutboxRepository();
     members = new MembersService(repo, outbox, uow, new Clock(), new Ids(), new CardNumberSource(), activity, { CARD_PREFIX: '7091' } as MembersConfig);
     tiers = new TiersService(activity, repo, outbox, uow, new Clock(), new Ids());
-    purchases = new PurchasesService(activity, repo, tiers, outbox, logger);
+    purchases = new PurchasesService(activity, repo, tiers, outbox, new JourneyRepository(ds), logger);
   });
 
   afterAll(async () => {

@@ -152,3 +152,12 @@ export const segmentInputSchema = z
     rule: z.unknown().describe('e.g. {"all":[{"field":"tier","op":"eq","value":"gold"},{"field":"rfm.r","op":"gte","value":4}]}'),
   })
   .strict();
+
+export const journeyThresholdsSchema = z
+  .object({
+    activeMinPurchases: z.number().int().min(1).max(1000).describe('Purchases that make a member active'),
+    atRiskAfterDays: z.number().int().min(1),
+    lapsedAfterDays: z.number().int().min(1),
+    churnedAfterDays: z.number().int().min(1),
+  })
+  .strict();

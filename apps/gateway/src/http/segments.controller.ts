@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { segmentInputSchema, type TenantContext } from '@club/contracts';
+import { journeyThresholdsSchema, segmentInputSchema, type TenantContext } from '@club/contracts';
 import { ClubService } from '../services/club.service';
 import { CurrentTenant } from './auth';
 import { notFoundProblem } from './problem';
@@ -41,5 +41,18 @@ export class SegmentsController {
   @Get('members/:id/segments')
   memberSegments(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.club.membersDocument(tenant, 'GetMemberSegments', { memberId: id });
+  }
+
+  /** The club's journey thresholds (purchases to active; days to at risk, lapsed, churned). */
+  @Put('journey/thresholds')
+  setJourneyThresholds(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
+    return this.club.membersDocument(tenant, 'SetJourneyThresholds', { json: JSON.stringify(parse(journeyThresholdsSchema, body)) });
+  }
+
+  /** The daily journey pass (normally scheduled): moves members who stopped buying along the journey. */
+  @Post('journey/recompute')
+  @HttpCode(202)
+  runJourney(@CurrentTenant() tenant: TenantContext) {
+    return this.club.membersDocument(tenant, 'RunJourneyPass', { json: '{}' });
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importJobSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
+import { importJobSchema, journeyThresholdsSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
 import {
   checkoutResultSchema,
   attributeListSchema,
@@ -318,6 +318,16 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       },
       '/v1/segments/recompute': {
         post: { operationId: 'recomputeSegments', summary: 'Re-evaluate every rule for every member in the background; changes are emitted as events', responses: { '202': json('Started', { type: 'object' }), ...errors(401) } },
+      },
+      '/v1/journey/thresholds': {
+        put: {
+          operationId: 'setJourneyThresholds',
+          requestBody: { required: true, content: { 'application/json': { schema: schema(journeyThresholdsSchema, 'input') } } },
+          responses: { '200': json('Thresholds in force', { type: 'object' }), ...errors(400, 401) },
+        },
+      },
+      '/v1/journey/recompute': {
+        post: { operationId: 'runJourneyPass', summary: 'Run the daily journey pass now (at risk, lapsed, churned)', responses: { '202': json('Started', { type: 'object' }), ...errors(401) } },
       },
       '/v1/members/{id}/segments': {
         get: { operationId: 'getMemberSegments', parameters: [memberIdParam], responses: { '200': json('Segments and personas of the member', { type: 'object' }), ...errors(401, 404) } },

@@ -11,6 +11,7 @@ import {
   manualFactorInputSchema,
   scoringWeightsSchema,
   segmentInputSchema,
+  journeyThresholdsSchema,
   type EnrolRequest,
   type IdentifyRequest,
   type Member,
@@ -23,6 +24,7 @@ import { TierReviewService } from '../services/tier-review.service';
 import { ImportService } from '../services/import.service';
 import { ScoresService } from '../services/scores.service';
 import { SegmentsService } from '../services/segments.service';
+import { JourneyService } from '../services/journey.service';
 
 const enrolSchema = z.object({
   phone: z.string().min(1, 'phone is required').max(40),
@@ -84,6 +86,7 @@ export class MembersGrpcController {
     private readonly importer: ImportService,
     private readonly scores: ScoresService,
     private readonly segmentsService: SegmentsService,
+    private readonly journey: JourneyService,
   ) {}
 
   @GrpcMethod('MembersService', 'DefineTierLadder')
@@ -201,6 +204,16 @@ export class MembersGrpcController {
   @GrpcMethod('MembersService', 'RecomputeSegments')
   recomputeSegments(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
     return { json: JSON.stringify(this.segmentsService.startRecompute(tenant)) };
+  }
+
+  @GrpcMethod('MembersService', 'SetJourneyThresholds')
+  async setJourneyThresholds(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.journey.setThresholds(tenant, parseJsonField(journeyThresholdsSchema, req.json || '{}', undefined as never))) };
+  }
+
+  @GrpcMethod('MembersService', 'RunJourneyPass')
+  runJourneyPass(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(this.journey.startDaily(tenant)) };
   }
 
   @GrpcMethod('MembersService', 'GetMemberTier')

@@ -7,6 +7,7 @@ import { MemberImports1763900000240 } from './1763900000240-member-imports';
 import { MemberErasure1763900000250 } from './1763900000250-member-erasure';
 import { MemberScores1763900000260 } from './1763900000260-member-scores';
 import { Segments1763900000270 } from './1763900000270-segments';
+import { JourneySettings1763900000280 } from './1763900000280-journey-settings';
 
 /** Every migration of the members database, in order. */
 export const MEMBERS_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MEMBERS_MIGRATIONS = [
   MemberErasure1763900000250,
   MemberScores1763900000260,
   Segments1763900000270,
+  JourneySettings1763900000280,
 ];

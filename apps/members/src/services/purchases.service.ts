@@ -8,6 +8,7 @@ import { DEFAULT_JOURNEY_THRESHOLDS, JOURNEY_STAGES, nextStage, type JourneyStag
 import { ActivityRepository } from '../repositories/activity.repository';
 import { MemberRepository } from '../repositories/member.repository';
 import { TiersService } from './tiers.service';
+import { JourneyRepository } from '../repositories/journey.repository';
 
 /**
  * What a recorded checkout means for the member: purchase facts and statistics, the journey
@@ -21,6 +22,7 @@ export class PurchasesService {
     private readonly members: MemberRepository,
     private readonly tiers: TiersService,
     private readonly outbox: OutboxRepository,
+    private readonly journey: JourneyRepository,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -38,7 +40,8 @@ export class PurchasesService {
     const stats = await this.activity.addToStats(m, tenantId, fact);
 
     const current = (JOURNEY_STAGES as readonly string[]).includes(member.journeyStage) ? (member.journeyStage as JourneyStage) : 'enrolled';
-    const stage = nextStage(current, { enrolled: true, purchaseCount: stats.purchaseCount, daysSinceLastPurchase: 0, purchasedJustNow: true }, DEFAULT_JOURNEY_THRESHOLDS);
+    const thresholds = (await this.journey.findThresholds(tenantId)) ?? DEFAULT_JOURNEY_THRESHOLDS;
+    const stage = nextStage(current, { enrolled: true, purchaseCount: stats.purchaseCount, daysSinceLastPurchase: 0, purchasedJustNow: true }, thresholds);
     if (stage !== current) {
       await this.members.setJourneyStage(m, tenantId, memberId, stage);
       await this.outbox.enqueue(m, {

@@ -311,6 +311,30 @@ export interface MembersServiceClient extends grpc.Client {
   replaceCard(argument: _club_members_v1_CardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   replaceCard(argument: _club_members_v1_CardRequest, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   
+  RunJourneyPass(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  RunJourneyPass(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  RunJourneyPass(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  RunJourneyPass(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  runJourneyPass(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  runJourneyPass(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  runJourneyPass(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  runJourneyPass(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The customer journey: tenant thresholds and the daily pass (at risk, lapsed, churned).
+   */
+  SetJourneyThresholds(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  SetJourneyThresholds(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  SetJourneyThresholds(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  SetJourneyThresholds(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  /**
+   * The customer journey: tenant thresholds and the daily pass (at risk, lapsed, churned).
+   */
+  setJourneyThresholds(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  setJourneyThresholds(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  setJourneyThresholds(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  setJourneyThresholds(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
   SetManualFactor(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   SetManualFactor(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   SetManualFactor(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
@@ -460,6 +484,13 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
   
   ReplaceCard: grpc.handleUnaryCall<_club_members_v1_CardRequest__Output, _club_members_v1_Card>;
   
+  RunJourneyPass: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
+  
+  /**
+   * The customer journey: tenant thresholds and the daily pass (at risk, lapsed, churned).
+   */
+  SetJourneyThresholds: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
+  
   SetManualFactor: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
   
   SetScoringWeights: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
@@ -507,6 +538,8 @@ export interface MembersServiceDefinition extends grpc.ServiceDefinition {
   RecomputeSegments: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   RecordConsent: MethodDefinition<_club_members_v1_RecordConsentRequest, _club_members_v1_Member, _club_members_v1_RecordConsentRequest__Output, _club_members_v1_Member__Output>
   ReplaceCard: MethodDefinition<_club_members_v1_CardRequest, _club_members_v1_Card, _club_members_v1_CardRequest__Output, _club_members_v1_Card__Output>
+  RunJourneyPass: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
+  SetJourneyThresholds: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   SetManualFactor: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   SetScoringWeights: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   StartImport: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>

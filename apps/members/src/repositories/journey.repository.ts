@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { JourneyThresholds } from '../domain/journey';
+
+@Injectable()
+export class JourneyRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async findThresholds(tenantId: string): Promise<JourneyThresholds | undefined> {
+    const rows = await this.ds.query<{ thresholds: JourneyThresholds }[]>(`SELECT thresholds FROM journey_settings WHERE tenant_id = $1`, [tenantId]);
+    return rows[0]?.thresholds;
+  }
+
+  async saveThresholds(tenantId: string, t: JourneyThresholds): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO journey_settings (tenant_id, thresholds) VALUES ($1, $2) ON CONFLICT (tenant_id) DO UPDATE SET thresholds = EXCLUDED.thresholds, updated_at = now()`,
+      [tenantId, JSON.stringify(t)],
+    );
+  }
+
+  /** Every member's stage and purchase recency, for the daily pass. */
+  async loadStages(tenantId: string): Promise<{ id: string; journey_stage: string; purchase_count: number | null; last_purchase_at: Date | null }[]> {
+    return this.ds.query(
+      `SELECT m.id, m.journey_stage, s.purchase_count, s.last_purchase_at FROM members m
+       LEFT JOIN member_stats s ON s.tenant_id = m.tenant_id AND s.member_id = m.id
+       WHERE m.tenant_id = $1 AND m.erased_at IS NULL`,
+      [tenantId],
+    );
+  }
+
+  async setStages(m: EntityManager, tenantId: string, changes: readonly { memberId: string; stage: string }[]): Promise<void> {
+    if (changes.length === 0) return;
+    await m.query(
+      `UPDATE members SET journey_stage = x.stage FROM unnest($2::uuid[], $3::text[]) AS x(id, stage) WHERE members.tenant_id = $1 AND members.id = x.id`,
+      [tenantId, changes.map((c) => c.memberId), changes.map((c) => c.stage)],
+    );
+  }
+}
