@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { TenantContext } from '@club/contracts';
-import { failedPrecondition, Ids, invalidArgument, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
-import { runWithTenant } from '@club/platform-observability';
+import { failedPrecondition, Ids, invalidArgument, JobWorker, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
 import { analyseHeader, CsvReader, JsonLinesReader, mapImportRow, type CsvRecord, type HeaderAnalysis, type JsonLinesRecord } from '../domain/import-rows';
 import { ImportRepository, type ImportJob } from '../repositories/import.repository';
 import { MembersService } from './members.service';
@@ -45,10 +44,7 @@ type AnyRecord = CsvRecord | JsonLinesRecord;
  */
 @Injectable()
 export class ImportService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private working: Promise<void> | undefined;
-  private stopping = false;
-  private started = false;
+  private readonly worker: JobWorker<ImportJob>;
   /** Records per batch (one transaction each). */
   batchSize = 500;
 
@@ -58,7 +54,13 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly uow: UnitOfWork,
     private readonly ids: Ids,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.worker = new JobWorker('member-import', () => this.imports.claimJob(LEASE_MS), (job) => this.processJob(job), logger);
+  }
+
+  private get stopping(): boolean {
+    return this.worker.stopping;
+  }
 
   async createImport(tenant: TenantContext, input: { format: 'csv' | 'jsonl'; birthDateCalendar?: 'jalali' | 'gregorian' }): Promise<ImportJobView> {
     const job = await this.imports.createJob({
@@ -88,7 +90,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     if (job.status === 'uploading') {
       if ((await this.imports.chunkCount(tenant.tenantId, importId)) === 0) throw failedPrecondition('the file is empty');
       await this.imports.markPending(tenant.tenantId, importId);
-      this.kick();
+      this.worker.kick();
     }
     return this.getImport(tenant, importId);
   }
@@ -100,34 +102,16 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    this.started = true;
-    this.timer = setInterval(() => this.kick(), 2000);
-    this.timer.unref();
-    this.kick();
+    this.worker.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    clearInterval(this.timer);
-    await this.working;
+    await this.worker.stop();
   }
 
-  kick(): void {
-    if (!this.started || this.working || this.stopping) return;
-    this.working = this.drain()
-      .catch((err: unknown) => this.logger.error({ err }, 'import worker failed'))
-      .finally(() => {
-        this.working = undefined;
-      });
-  }
-
-  async drain(): Promise<void> {
-    for (;;) {
-      if (this.stopping) return;
-      const job = await this.imports.claimJob(LEASE_MS);
-      if (!job) return;
-      await runWithTenant(job.tenantId, () => this.processJob(job));
-    }
+  /** Processes claimable imports until none is left (tests and the benchmark call it directly). */
+  drain(): Promise<void> {
+    return this.worker.drain();
   }
 
   /** Streams the file from the first chunk, skipping what earlier (crashed) runs finished. */

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { TenantContext } from '@club/contracts';
 import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
-import { Clock, invalidArgument, LOGGER, UnitOfWork } from '@club/platform-nest';
-import { runWithTenant } from '@club/platform-observability';
+import { Clock, invalidArgument, LOGGER, UnitOfWork, PerTenantOnce } from '@club/platform-nest';
 import { DEFAULT_JOURNEY_THRESHOLDS, JOURNEY_STAGES, nextStage, validateJourneyThresholds, type JourneyStage, type JourneyThresholds } from '../domain/journey';
 import { JourneyRepository } from '../repositories/journey.repository';
 
@@ -17,7 +16,7 @@ const DAY = 86_400_000;
  */
 @Injectable()
 export class JourneyService {
-  private readonly running = new Map<string, Promise<{ members: number; moved: number }>>();
+  private readonly once = new PerTenantOnce<{ members: number; moved: number }>();
 
   constructor(
     private readonly journey: JourneyRepository,
@@ -39,11 +38,7 @@ export class JourneyService {
   }
 
   runDaily(tenant: TenantContext): Promise<{ members: number; moved: number }> {
-    const inFlight = this.running.get(tenant.tenantId);
-    if (inFlight) return inFlight;
-    const run = runWithTenant(tenant.tenantId, () => this.pass(tenant)).finally(() => this.running.delete(tenant.tenantId));
-    this.running.set(tenant.tenantId, run);
-    return run;
+    return this.once.run(tenant.tenantId, () => this.pass(tenant));
   }
 
   startDaily(tenant: TenantContext): { status: 'started' } {

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { TenantContext } from '@club/contracts';
-import { Clock, invalidArgument, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
-import { runWithTenant } from '@club/platform-observability';
+import { Clock, invalidArgument, LOGGER, notFound, UnitOfWork, PerTenantOnce } from '@club/platform-nest';
 import { CIVILFORMD_FACTORS, resolveWeights, scoreCivilformd, validateWeights } from '../domain/civilformd';
 import { scoreRfm } from '../domain/rfm';
 import { MemberRepository } from '../repositories/member.repository';
@@ -21,7 +20,7 @@ const DAY = 86_400_000;
  */
 @Injectable()
 export class ScoresService {
-  private readonly running = new Map<string, Promise<{ members: number; computedAt: string }>>();
+  private readonly once = new PerTenantOnce<{ members: number; computedAt: string }>();
 
   constructor(
     private readonly scores: ScoresRepository,
@@ -33,11 +32,7 @@ export class ScoresService {
 
   /** Starts a recompute for the tenant unless one is running; resolves when it is done. */
   recompute(tenant: TenantContext): Promise<{ members: number; computedAt: string }> {
-    const inFlight = this.running.get(tenant.tenantId);
-    if (inFlight) return inFlight;
-    const run = runWithTenant(tenant.tenantId, () => this.computeAll(tenant.tenantId)).finally(() => this.running.delete(tenant.tenantId));
-    this.running.set(tenant.tenantId, run);
-    return run;
+    return this.once.run(tenant.tenantId, () => this.computeAll(tenant.tenantId));
   }
 
   /** For the API: start in the background and answer at once. */

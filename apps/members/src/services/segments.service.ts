@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { TenantContext } from '@club/contracts';
 import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
-import { Clock, Ids, invalidArgument, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
-import { runWithTenant } from '@club/platform-observability';
+import { Clock, Ids, invalidArgument, LOGGER, notFound, UnitOfWork, PerTenantOnce } from '@club/platform-nest';
 import { localDateOf } from '../domain/period';
 import { compileRule, memberFactSchema, type FieldType } from '../domain/segment-rule';
 import { tenureDays } from '../domain/tier-program';
@@ -23,7 +22,7 @@ const ATTRIBUTE_FIELD: Record<string, FieldType> = { string: 'string', enum: 'st
  */
 @Injectable()
 export class SegmentsService {
-  private readonly running = new Map<string, Promise<{ members: number; joined: number; left: number }>>();
+  private readonly once = new PerTenantOnce<{ members: number; joined: number; left: number }>();
 
   constructor(
     private readonly segments: SegmentsRepository,
@@ -61,11 +60,7 @@ export class SegmentsService {
   }
 
   recompute(tenant: TenantContext): Promise<{ members: number; joined: number; left: number }> {
-    const inFlight = this.running.get(tenant.tenantId);
-    if (inFlight) return inFlight;
-    const run = runWithTenant(tenant.tenantId, () => this.computeAll(tenant)).finally(() => this.running.delete(tenant.tenantId));
-    this.running.set(tenant.tenantId, run);
-    return run;
+    return this.once.run(tenant.tenantId, () => this.computeAll(tenant));
   }
 
   startRecompute(tenant: TenantContext): { status: 'started' } {

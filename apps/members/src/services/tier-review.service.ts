@@ -2,8 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { Logger } from 'pino';
 import type { TenantContext } from '@club/contracts';
 import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
-import { Clock, Ids, invalidArgument, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
-import { runWithTenant } from '@club/platform-observability';
+import { Clock, Ids, invalidArgument, JobWorker, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
 import { atReview, ladderAt } from '../domain/tier';
 import { memberWindow, toLadder } from '../domain/tier-program';
 import { ActivityRepository } from '../repositories/activity.repository';
@@ -56,10 +55,7 @@ const toView = (r: TierReviewRun): TierReviewView => ({
  */
 @Injectable()
 export class TierReviewService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private working: Promise<void> | undefined;
-  private stopping = false;
-  private started = false;
+  private readonly worker: JobWorker<TierReviewRun>;
   /** Members per batch (one transaction each). */
   batchSize = 1000;
 
@@ -71,7 +67,13 @@ export class TierReviewService implements OnApplicationBootstrap, OnApplicationS
     private readonly clock: Clock,
     private readonly ids: Ids,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.worker = new JobWorker('tier-review', () => this.reviews.claimRun(LEASE_MS), (run) => this.processRun(run), logger);
+  }
+
+  private get stopping(): boolean {
+    return this.worker.stopping;
+  }
 
   async requestReview(tenant: TenantContext, input: { reviewAt?: string; dryRun: boolean }): Promise<TierReviewView> {
     const reviewAt = input.reviewAt ? new Date(input.reviewAt) : this.clock.now();
@@ -80,7 +82,7 @@ export class TierReviewService implements OnApplicationBootstrap, OnApplicationS
     }
     await this.activity.rememberTenant(tenant.tenantId, tenant);
     const run = await this.reviews.createRun(tenant.tenantId, this.ids.uuid(), reviewAt, input.dryRun, tenant.timezone);
-    this.kick();
+    this.worker.kick();
     return toView(run);
   }
 
@@ -91,35 +93,16 @@ export class TierReviewService implements OnApplicationBootstrap, OnApplicationS
   }
 
   onApplicationBootstrap(): void {
-    this.started = true;
-    this.timer = setInterval(() => this.kick(), 2000);
-    this.timer.unref();
-    this.kick();
+    this.worker.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    clearInterval(this.timer);
-    await this.working; // the batch in hand commits; the rest resumes from the cursor after restart
+    await this.worker.stop(); // the batch in hand commits; the rest resumes from the cursor after restart
   }
 
-  /** Processes claimable runs until none is left (one at a time per process). */
-  kick(): void {
-    if (!this.started || this.working || this.stopping) return;
-    this.working = this.drain()
-      .catch((err: unknown) => this.logger.error({ err }, 'tier review worker failed'))
-      .finally(() => {
-        this.working = undefined;
-      });
-  }
-
-  async drain(): Promise<void> {
-    for (;;) {
-      if (this.stopping) return;
-      const run = await this.reviews.claimRun(LEASE_MS);
-      if (!run) return;
-      await runWithTenant(run.tenantId, () => this.processRun(run));
-    }
+  /** Processes claimable runs until none is left (tests and the benchmark call it directly). */
+  drain(): Promise<void> {
+    return this.worker.drain();
   }
 
   /** Runs a claimed review to the end, batch by batch. Exposed for tests and the benchmark. */

@@ -6,3 +6,4 @@ export * from './public.decorator';
 export * from './rpc-errors';
 export * from './tenant';
 export * from './grpc-context.interceptor';
+export * from './job-worker';
