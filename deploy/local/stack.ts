@@ -8,10 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, createWriteStream, existsSync, mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { SERVICE_NAMES, type ServiceName } from '@club/contracts';
-import { Kafka, logLevel } from 'kafkajs';
+import { dlqTopic, SERVICE_NAMES, TOPIC_NAMES, TOPIC_PARTITIONS, type ServiceName } from '@club/contracts';
 import { provisionServiceDatabase } from '@club/platform-db';
-import { ensureTopics } from '@club/platform-kafka';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
@@ -32,6 +30,7 @@ const kafkaLocal = require('../kafka/kafka.cjs') as {
     brokers: string;
     stop(): Promise<void>;
   }>;
+  createTopics: (o: { brokers: string; topics: { topic: string; numPartitions: number }[] }) => Promise<unknown>;
 };
 
 export interface Infra {
@@ -160,7 +159,13 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const urls = {} as Record<ServiceName, string>;
   for (const s of SERVICE_NAMES) urls[s] = await provisionServiceDatabase(o.infra.adminDatabaseUrl, serviceDatabase(s, prefix));
   // Create every topic once, before six services race to create the ones they use.
-  await ensureTopics(new Kafka({ clientId: 'club-launcher', brokers: o.infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }));
+  await kafkaLocal.createTopics({
+    brokers: o.infra.kafkaBrokers,
+    topics: TOPIC_NAMES.flatMap((t) => [
+      { topic: t, numPartitions: TOPIC_PARTITIONS[t] },
+      { topic: dlqTopic(t), numPartitions: 1 },
+    ]),
+  });
 
   const children = new Map<ServiceName, ChildProcess>();
   const envFor = (s: ServiceName): NodeJS.ProcessEnv => ({

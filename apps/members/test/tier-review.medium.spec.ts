@@ -50,7 +50,7 @@ describe('tier review job (real PostgreSQL)', () => {
   async function member(tenant: TenantContext, phone: string, code: string | null, tierPoints: number): Promise<string> {
     const { member: m } = await members.enrolMember(tenant, { phone, profile: {} });
     await db.dataSource.transaction(async (em) => {
-      if (code) await activity.upsertMemberTier(em, tenant.tenantId, m.id, { code, since: new Date(Date.now() - 86_400_000), graceUntil: null, ladderVersion: 1 });
+      if (code) await activity.upsertMemberTier(em, tenant.tenantId, m.id, { code, since: new Date(Date.now() - 800 * 86_400_000), graceUntil: null, ladderVersion: 1 });
       if (tierPoints > 0) {
         await activity.insertPurchase(em, tenant.tenantId, { transactionId: randomUUID(), memberId: m.id, storeId: 's', amount: tierPoints, tierPoints, occurredAt: new Date(Date.now() - 3_600_000) });
       }
@@ -139,5 +139,27 @@ describe('tier review job (real PostgreSQL)', () => {
     expect((await reviewer.getReview(a, run.id)).processed).toBe(1);
     expect(await tierOf(b, inB)).toBe('gold');
     await expect(reviewer.getReview(b, run.id)).rejects.toBeDefined();
+  });
+
+  it('judges a window once: a second review of the same period changes nothing, and a fresh upgrade is not judged on an old window', async () => {
+    const tenant = testTenant();
+    await tiers.defineLadder(tenant, { metric: 'tier-points', window: { kind: 'calendar-year' }, levels, downgrade: 'one-level', graceDays: 0 });
+    const gold = await member(tenant, '09128880031', 'gold', 0);
+    const reviewer = newReviewer();
+    const first = await reviewer.requestReview(tenant, { dryRun: false });
+    await reviewer.drain();
+    expect((await reviewer.getReview(tenant, first.id)).downgraded).toBe(1);
+    expect(await tierOf(tenant, gold)).toBe('silver');
+    const second = await reviewer.requestReview(tenant, { reviewAt: new Date(Date.now() + 1000).toISOString(), dryRun: false });
+    await reviewer.drain();
+    expect(await reviewer.getReview(tenant, second.id)).toMatchObject({ downgraded: 0, processed: 1 });
+    expect(await tierOf(tenant, gold)).toBe('silver'); // one level per period, not per run
+
+    const fresh = await member(tenant, '09128880032', null, 0);
+    await db.dataSource.transaction((em) => activity.upsertMemberTier(em, tenant.tenantId, fresh, { code: 'gold', since: new Date(), graceUntil: null, ladderVersion: 1 }));
+    const third = await reviewer.requestReview(tenant, { reviewAt: new Date(Date.now() + 2000).toISOString(), dryRun: false });
+    await reviewer.drain();
+    expect((await reviewer.getReview(tenant, third.id)).downgraded).toBe(0);
+    expect(await tierOf(tenant, fresh)).toBe('gold'); // reached this year: last year's window does not judge it
   });
 });

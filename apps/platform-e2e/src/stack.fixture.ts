@@ -8,7 +8,17 @@ import { testInfra } from '@club/platform-testing';
 export async function bootStack(env: Record<string, string> = {}): Promise<Stack> {
   const { databaseUrl, kafkaBrokers } = testInfra();
   const ports = {} as Record<ServiceName, ServicePorts>;
-  for (const s of SERVICE_NAMES) ports[s] = { http: await freePort(), grpc: await freePort() };
+  const taken = new Set<number>();
+  const port = async (): Promise<number> => {
+    for (;;) {
+      const p = await freePort();
+      if (!taken.has(p)) {
+        taken.add(p);
+        return p;
+      }
+    }
+  };
+  for (const s of SERVICE_NAMES) ports[s] = { http: await port(), grpc: await port() };
   const run = randomUUID().slice(0, 8);
   return startStack({
     infra: { adminDatabaseUrl: databaseUrl, kafkaBrokers: kafkaBrokers.join(','), stop: async () => undefined },

@@ -8,6 +8,7 @@ import { MemberErasure1763900000250 } from './1763900000250-member-erasure';
 import { MemberScores1763900000260 } from './1763900000260-member-scores';
 import { Segments1763900000270 } from './1763900000270-segments';
 import { JourneySettings1763900000280 } from './1763900000280-journey-settings';
+import { TierReviewedThrough1763900000290 } from './1763900000290-tier-reviewed-through';
 
 /** Every migration of the members database, in order. */
 export const MEMBERS_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MEMBERS_MIGRATIONS = [
   MemberScores1763900000260,
   Segments1763900000270,
   JourneySettings1763900000280,
+  TierReviewedThrough1763900000290,
 ];

@@ -114,6 +114,18 @@ export class ImportRepository {
     return n;
   }
 
+  async chunkStats(tenantId: string, id: string): Promise<{ count: number; maxSeq: number }> {
+    const [r] = await this.ds.query<[{ n: number; max: number | null }]>(
+      `SELECT count(*)::int AS n, max(seq) AS max FROM import_chunks WHERE tenant_id = $1 AND import_id = $2`,
+      [tenantId, id],
+    );
+    return { count: r.n, maxSeq: r.max ?? -1 };
+  }
+
+  async deleteChunks(tenantId: string, id: string): Promise<void> {
+    await this.ds.query(`DELETE FROM import_chunks WHERE tenant_id = $1 AND import_id = $2`, [tenantId, id]);
+  }
+
   async readChunk(tenantId: string, id: string, seq: number): Promise<string | undefined> {
     const rows = await this.ds.query<{ content: string }[]>(`SELECT content FROM import_chunks WHERE tenant_id = $1 AND import_id = $2 AND seq = $3`, [tenantId, id, seq]);
     return rows[0]?.content;
@@ -159,7 +171,7 @@ export class ImportRepository {
   }
 
   async finishJob(tenantId: string, id: string, status: 'completed' | 'failed', error: string | null): Promise<void> {
-    await this.ds.query(`UPDATE import_jobs SET status = $3, error = $4, finished_at = now(), lease_until = NULL WHERE tenant_id = $1 AND id = $2`, [
+    await this.ds.query(`UPDATE import_jobs SET status = $3, error = $4, finished_at = now(), lease_until = NULL WHERE tenant_id = $1 AND id = $2 AND status = 'running'`, [
       tenantId,
       id,
       status,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { returnedRows } from '@club/platform-db';
 import type { JourneyThresholds } from '../domain/journey';
 
 @Injectable()
@@ -28,11 +29,16 @@ export class JourneyRepository {
     );
   }
 
-  async setStages(m: EntityManager, tenantId: string, changes: readonly { memberId: string; stage: string }[]): Promise<void> {
-    if (changes.length === 0) return;
-    await m.query(
-      `UPDATE members SET journey_stage = x.stage FROM unnest($2::uuid[], $3::text[]) AS x(id, stage) WHERE members.tenant_id = $1 AND members.id = x.id`,
-      [tenantId, changes.map((c) => c.memberId), changes.map((c) => c.stage)],
+  /** Moves members whose stage is still what the pass read (a purchase may have moved them meanwhile); returns who moved. */
+  async setStages(m: EntityManager, tenantId: string, changes: readonly { memberId: string; from: string; stage: string }[]): Promise<Set<string>> {
+    if (changes.length === 0) return new Set();
+    const rows = returnedRows<{ id: string }>(
+      await m.query(
+        `UPDATE members SET journey_stage = x.stage FROM unnest($2::uuid[], $3::text[], $4::text[]) AS x(id, from_stage, stage)
+         WHERE members.tenant_id = $1 AND members.id = x.id AND members.journey_stage = x.from_stage RETURNING members.id`,
+        [tenantId, changes.map((c) => c.memberId), changes.map((c) => c.from), changes.map((c) => c.stage)],
+      ),
     );
+    return new Set(rows.map((r) => r.id));
   }
 }

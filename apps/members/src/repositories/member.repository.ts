@@ -228,6 +228,10 @@ export class MemberRepository {
   async eraseMember(m: EntityManager, tenantId: string, id: string, at: Date): Promise<string[]> {
     const cards = await m.query<{ card_number: string }[]>(`DELETE FROM cards WHERE tenant_id = $1 AND member_id = $2 RETURNING card_number`, [tenantId, id]);
     await m.query(`DELETE FROM consents WHERE tenant_id = $1 AND member_id = $2`, [tenantId, id]);
+    // Managers' notes and ratings, scores and segment membership describe the person too.
+    await m.query(`DELETE FROM manual_factors WHERE tenant_id = $1 AND member_id = $2`, [tenantId, id]);
+    await m.query(`DELETE FROM member_scores WHERE tenant_id = $1 AND member_id = $2`, [tenantId, id]);
+    await m.query(`DELETE FROM segment_members WHERE tenant_id = $1 AND member_id = $2`, [tenantId, id]);
     await m.query(
       `UPDATE members SET phone = 'erased:' || id::text, card_number = '', email = NULL, first_name = NULL, last_name = NULL, birth_date = NULL,
          gender = NULL, marital_status = NULL, economic_band = NULL, interests = '{}', lifestyle = '{}', preferred_channels = '{}',
@@ -237,6 +241,20 @@ export class MemberRepository {
       [tenantId, id, at],
     );
     return returnedRows<{ card_number: string }>(cards).map((c) => c.card_number);
+  }
+
+  /** The rest of what is held about a member, for an export: tier, tier history, scores, managers' factors, segments. */
+  async exportExtras(tenantId: string, memberId: string): Promise<Record<string, unknown>> {
+    const q = (sql: string) => this.ds.query<Record<string, unknown>[]>(sql, [tenantId, memberId]);
+    const [tier, tierHistory, scores, manualFactors, segments] = await Promise.all([
+      q(`SELECT code, since, grace_until, ladder_version FROM member_tiers WHERE tenant_id = $1 AND member_id = $2`),
+      q(`SELECT from_code, to_code, direction, reason, ladder_version, at FROM tier_history WHERE tenant_id = $1 AND member_id = $2 ORDER BY at`),
+      q(`SELECT r, f, m, rfm, civilformd, civilformd_total, computed_at FROM member_scores WHERE tenant_id = $1 AND member_id = $2`),
+      q(`SELECT factor, score, set_by, note, set_at FROM manual_factors WHERE tenant_id = $1 AND member_id = $2 ORDER BY factor`),
+      q(`SELECT s.kind, s.name, sm.since FROM segment_members sm JOIN segments s ON s.tenant_id = sm.tenant_id AND s.id = sm.segment_id
+         WHERE sm.tenant_id = $1 AND sm.member_id = $2 ORDER BY s.kind, s.name`),
+    ]);
+    return { tier: tier[0] ?? null, tierHistory, scores: scores[0] ?? null, manualFactors, segments };
   }
 
   async findByPhone(tenantId: string, phone: string): Promise<MemberRecord | undefined> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { returnedRows } from '@club/platform-db';
 
 export interface SegmentRecord {
   readonly id: string;
@@ -96,19 +97,27 @@ export class SegmentsRepository {
     return this.ds.query(`SELECT segment_id, member_id FROM segment_members WHERE tenant_id = $1`, [tenantId]);
   }
 
-  async addMembers(m: EntityManager, tenantId: string, pairs: readonly { segmentId: string; memberId: string }[], at: Date): Promise<void> {
-    if (pairs.length === 0) return;
-    await m.query(
-      `INSERT INTO segment_members (tenant_id, segment_id, member_id, since) SELECT $1, s, mm, $4 FROM unnest($2::uuid[], $3::uuid[]) AS x(s, mm) ON CONFLICT DO NOTHING`,
+  /** Returns the pairs actually added (`segmentId|memberId`). */
+  async addMembers(m: EntityManager, tenantId: string, pairs: readonly { segmentId: string; memberId: string }[], at: Date): Promise<Set<string>> {
+    if (pairs.length === 0) return new Set();
+    const rows = await m.query<{ segment_id: string; member_id: string }[]>(
+      `INSERT INTO segment_members (tenant_id, segment_id, member_id, since) SELECT $1, s, mm, $4 FROM unnest($2::uuid[], $3::uuid[]) AS x(s, mm)
+       ON CONFLICT DO NOTHING RETURNING segment_id, member_id`,
       [tenantId, pairs.map((p) => p.segmentId), pairs.map((p) => p.memberId), at],
     );
+    return new Set(rows.map((r) => `${r.segment_id}|${r.member_id}`));
   }
 
-  async removeMembers(m: EntityManager, tenantId: string, pairs: readonly { segmentId: string; memberId: string }[]): Promise<void> {
-    if (pairs.length === 0) return;
-    await m.query(
-      `DELETE FROM segment_members sm USING unnest($2::uuid[], $3::uuid[]) AS x(s, mm) WHERE sm.tenant_id = $1 AND sm.segment_id = x.s AND sm.member_id = x.mm`,
-      [tenantId, pairs.map((p) => p.segmentId), pairs.map((p) => p.memberId)],
+  /** Returns the pairs actually removed (`segmentId|memberId`). */
+  async removeMembers(m: EntityManager, tenantId: string, pairs: readonly { segmentId: string; memberId: string }[]): Promise<Set<string>> {
+    if (pairs.length === 0) return new Set();
+    const rows = returnedRows<{ segment_id: string; member_id: string }>(
+      await m.query(
+        `DELETE FROM segment_members sm USING unnest($2::uuid[], $3::uuid[]) AS x(s, mm) WHERE sm.tenant_id = $1 AND sm.segment_id = x.s AND sm.member_id = x.mm
+         RETURNING sm.segment_id, sm.member_id`,
+        [tenantId, pairs.map((p) => p.segmentId), pairs.map((p) => p.memberId)],
+      ),
     );
+    return new Set(rows.map((r) => `${r.segment_id}|${r.member_id}`));
   }
 }

@@ -37,6 +37,7 @@ export interface ReviewCandidate {
   readonly code: string | null;
   readonly since: Date | null;
   readonly graceUntil: Date | null;
+  readonly reviewedThrough: Date | null;
 }
 
 interface RunRow {
@@ -108,7 +109,8 @@ export class TierReviewRepository {
     const rows = returnedRows<RunRow>(
       await this.ds.query(
         `UPDATE tier_reviews r SET status = 'running', started_at = coalesce(r.started_at, now()), lease_until = now() + ($1 || ' milliseconds')::interval
-         FROM (SELECT tenant_id, id FROM tier_reviews WHERE status IN ('pending', 'running') AND (lease_until IS NULL OR lease_until < now())
+         FROM (SELECT tenant_id, id FROM tier_reviews c0 WHERE status IN ('pending', 'running') AND (lease_until IS NULL OR lease_until < now())
+                 AND NOT EXISTS (SELECT 1 FROM tier_reviews o WHERE o.tenant_id = c0.tenant_id AND o.id <> c0.id AND o.status = 'running' AND o.lease_until >= now())
                ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) c
          WHERE r.tenant_id = c.tenant_id AND r.id = c.id RETURNING r.*`,
         [String(leaseMs)],
@@ -127,16 +129,16 @@ export class TierReviewRepository {
   async nextCandidates(m: EntityManager, tenantId: string, after: string | null, limit: number): Promise<ReviewCandidate[]> {
     // Two plain forms rather than `($2 IS NULL OR id > $2)`, which would stop the planner from
     // using the primary key as a range and make every batch rescan from the first member.
-    const rows = await m.query<{ id: string; created_at: Date; code: string | null; since: Date | null; grace_until: Date | null }[]>(
+    const rows = await m.query<{ id: string; created_at: Date; code: string | null; since: Date | null; grace_until: Date | null; reviewed_through: Date | null }[]>(
       // The page of members first, then each one's standing by primary key (LATERAL): a plain
       // join lets the planner hash the whole member_tiers table for every batch.
-      `SELECT mb.id, mb.created_at, t.code, t.since, t.grace_until
-       FROM (SELECT id, created_at FROM members WHERE tenant_id = $1 ${after === null ? '' : 'AND id > $3'} ORDER BY id LIMIT $2) mb
-       LEFT JOIN LATERAL (SELECT code, since, grace_until FROM member_tiers WHERE tenant_id = $1 AND member_id = mb.id) t ON true
+      `SELECT mb.id, mb.created_at, t.code, t.since, t.grace_until, t.reviewed_through
+       FROM (SELECT id, created_at FROM members WHERE tenant_id = $1 AND erased_at IS NULL ${after === null ? '' : 'AND id > $3'} ORDER BY id LIMIT $2) mb
+       LEFT JOIN LATERAL (SELECT code, since, grace_until, reviewed_through FROM member_tiers WHERE tenant_id = $1 AND member_id = mb.id) t ON true
        ORDER BY mb.id`,
       after === null ? [tenantId, limit] : [tenantId, limit, after],
     );
-    return rows.map((r) => ({ memberId: r.id, createdAt: r.created_at, code: r.code, since: r.since, graceUntil: r.grace_until }));
+    return rows.map((r) => ({ memberId: r.id, createdAt: r.created_at, code: r.code, since: r.since, graceUntil: r.grace_until, reviewedThrough: r.reviewed_through }));
   }
 
   /** Each member's metric over their own window, for a whole batch in one query. */
@@ -154,6 +156,54 @@ export class TierReviewRepository {
       [tenantId, windows.map((w) => w.memberId), windows.map((w) => w.start), windows.map((w) => w.end)],
     );
     return new Map(rows.map((r) => [r.member_id, Number(r.v ?? 0)]));
+  }
+
+  /**
+   * Compare-and-set of the batch's standings: a row changes only if it still holds what the review
+   * read (a purchase may have upgraded the member meanwhile); members without a row get one unless
+   * one appeared. Returns the members actually written.
+   */
+  async applyStandings(
+    m: EntityManager,
+    tenantId: string,
+    rows: readonly { memberId: string; expectedCode: string | null; expectedSince: Date | null; code: string; since: Date; graceUntil: Date | null; ladderVersion: number; reviewedThrough: Date }[],
+  ): Promise<Set<string>> {
+    const existing = rows.filter((r) => r.expectedCode !== null);
+    const fresh = rows.filter((r) => r.expectedCode === null);
+    const written = new Set<string>();
+    if (existing.length > 0) {
+      const updated = returnedRows<{ member_id: string }>(
+        await m.query(
+          `UPDATE member_tiers t SET code = x.code, since = x.since, grace_until = x.grace_until, ladder_version = x.lv, reviewed_through = x.rt
+           FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::int[], $9::timestamptz[])
+             AS x(member_id, expected_code, expected_since, code, since, grace_until, lv, rt)
+           WHERE t.tenant_id = $1 AND t.member_id = x.member_id AND t.code = x.expected_code AND t.since = x.expected_since
+           RETURNING t.member_id`,
+          [
+            tenantId,
+            existing.map((r) => r.memberId),
+            existing.map((r) => r.expectedCode),
+            existing.map((r) => r.expectedSince),
+            existing.map((r) => r.code),
+            existing.map((r) => r.since),
+            existing.map((r) => r.graceUntil),
+            existing.map((r) => r.ladderVersion),
+            existing.map((r) => r.reviewedThrough),
+          ],
+        ),
+      );
+      for (const r of updated) written.add(r.member_id);
+    }
+    if (fresh.length > 0) {
+      const inserted = await m.query<{ member_id: string }[]>(
+        `INSERT INTO member_tiers (tenant_id, member_id, code, since, grace_until, ladder_version, reviewed_through)
+         SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::timestamptz[])
+         ON CONFLICT DO NOTHING RETURNING member_id`,
+        [tenantId, fresh.map((r) => r.memberId), fresh.map((r) => r.code), fresh.map((r) => r.since), fresh.map((r) => r.graceUntil), fresh.map((r) => r.ladderVersion), fresh.map((r) => r.reviewedThrough)],
+      );
+      for (const r of inserted) written.add(r.member_id);
+    }
+    return written;
   }
 
   async advanceRun(

@@ -88,7 +88,9 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     const job = await this.imports.findJob(tenant.tenantId, importId);
     if (!job) throw notFound('import not found');
     if (job.status === 'uploading') {
-      if ((await this.imports.chunkCount(tenant.tenantId, importId)) === 0) throw failedPrecondition('the file is empty');
+      const { count, maxSeq } = await this.imports.chunkStats(tenant.tenantId, importId);
+      if (count === 0) throw failedPrecondition('the file is empty');
+      if (maxSeq !== count - 1) throw failedPrecondition(`chunks are missing: ${count} received, numbered up to ${maxSeq}`);
       await this.imports.markPending(tenant.tenantId, importId);
       this.worker.kick();
     }
@@ -124,12 +126,15 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       const jsonl = job.format === 'jsonl' ? new JsonLinesReader() : undefined;
       let header: HeaderAnalysis | undefined;
       let skip = job.recordsDone;
+      let expectedDone = job.recordsDone;
       let pending: AnyRecord[] = [];
       const chunks = await this.imports.chunkCount(job.tenantId, job.id);
       const flush = async (): Promise<boolean> => {
         const batch = pending;
         pending = [];
-        return this.runBatch(job, tenant, batch, header, defs);
+        const ok = await this.runBatch(job, tenant, batch, header, defs, expectedDone);
+        expectedDone += batch.length;
+        return ok;
       };
       const take = async (records: AnyRecord[]): Promise<boolean> => {
         for (const r of records) {
@@ -160,6 +165,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       if (!(await take(csv ? csv.end() : jsonl!.end()))) return;
       if (pending.length > 0 && !(await flush())) return;
       await this.imports.finishJob(job.tenantId, job.id, 'completed', null);
+      await this.imports.deleteChunks(job.tenantId, job.id); // the uploaded customer file is not kept
       const done = await this.imports.findJob(job.tenantId, job.id);
       this.logger.info(
         { import_id: job.id, records: done?.recordsDone, imported: done?.imported, updated: done?.updated, failed: done?.failed, ms: Date.now() - started },
@@ -178,11 +184,13 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     records: AnyRecord[],
     header: HeaderAnalysis | undefined,
     defs: Awaited<ReturnType<MembersService['listAttributes']>>,
+    expectedDone: number,
   ): Promise<boolean> {
     const options = job.birthDateCalendar ? { birthDateCalendar: job.birthDateCalendar } : {};
     return this.uow.run(async (m) => {
       const current = await this.imports.lockJob(m, job.tenantId, job.id);
-      if (!current || current.status !== 'running') return false;
+      // Fencing: if another worker took the job over (lease expired) and advanced it, stop here.
+      if (!current || current.status !== 'running' || current.recordsDone !== expectedDone) return false;
       const tally = { imported: 0, updated: 0, unchanged: 0, failed: 0 };
       const errors: { line: number; field: string; reason: string }[] = [];
       for (const record of records) {

@@ -60,8 +60,8 @@ export class JourneyService {
     for (let at = 0; at < changes.length; at += WRITE_BATCH) {
       const batch = changes.slice(at, at + WRITE_BATCH);
       await this.uow.run(async (m) => {
-        await this.journey.setStages(m, tenant.tenantId, batch);
-        const events: NewEvent<'members.journey-stage.changed.v1'>[] = batch.map((c) => ({
+        const moved = await this.journey.setStages(m, tenant.tenantId, batch);
+        const events: NewEvent<'members.journey-stage.changed.v1'>[] = batch.filter((c) => moved.has(c.memberId)).map((c) => ({
           topic: 'members.journey-stage.changed.v1',
           tenantId: tenant.tenantId,
           subject: c.memberId,

@@ -183,11 +183,12 @@ export class MembersService {
   async exportMember(tenant: TenantContext, memberId: string): Promise<Record<string, unknown>> {
     const view = await this.getMember(tenant, memberId);
     const m = view.member;
-    const [cards, consents, stats, purchases] = await Promise.all([
+    const [cards, consents, stats, purchases, extras] = await Promise.all([
       this.members.listCards(tenant.tenantId, memberId),
       this.members.consentHistory(tenant.tenantId, memberId),
       this.activity.findStats(tenant.tenantId, memberId),
       this.activity.listPurchases(tenant.tenantId, memberId),
+      this.members.exportExtras(tenant.tenantId, memberId),
     ]);
     return {
       member: { id: m.id, phone: m.phone, cardNumber: m.cardNumber, referralCode: m.referralCode, referredBy: m.referredBy, journeyStage: m.journeyStage, createdAt: m.createdAt.toISOString() },
@@ -198,6 +199,7 @@ export class MembersService {
         ? { ...stats, firstPurchaseAt: stats.firstPurchaseAt?.toISOString() ?? null, lastPurchaseAt: stats.lastPurchaseAt?.toISOString() ?? null }
         : null,
       purchases: purchases.map((p) => ({ transactionId: p.transactionId, storeId: p.storeId, amount: p.amount, tierPoints: p.tierPoints, occurredAt: p.occurredAt.toISOString() })),
+      ...extras,
     };
   }
 

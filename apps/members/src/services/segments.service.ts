@@ -134,9 +134,9 @@ export class SegmentsService {
       for (let at = 0; at < list.length; at += WRITE_BATCH) {
         const pairs = list.slice(at, at + WRITE_BATCH).map(split);
         await this.uow.run(async (m) => {
-          if (change === 'joined') await this.segments.addMembers(m, tenant.tenantId, pairs, now);
-          else await this.segments.removeMembers(m, tenant.tenantId, pairs);
-          const events: NewEvent<'members.segment-membership.changed.v1'>[] = pairs.map((p) => ({
+          const done =
+            change === 'joined' ? await this.segments.addMembers(m, tenant.tenantId, pairs, now) : await this.segments.removeMembers(m, tenant.tenantId, pairs);
+          const events: NewEvent<'members.segment-membership.changed.v1'>[] = pairs.filter((p) => done.has(`${p.segmentId}|${p.memberId}`)).map((p) => ({
             topic: 'members.segment-membership.changed.v1',
             tenantId: tenant.tenantId,
             subject: p.memberId,

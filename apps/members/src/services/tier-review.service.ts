@@ -138,47 +138,72 @@ export class TierReviewService implements OnApplicationBootstrap, OnApplicationS
       if (!ladder) return false;
       const candidates = await this.reviews.nextCandidates(m, tenantId, run.cursor, this.batchSize);
       if (candidates.length === 0) return false;
-      // The window that ends at the review: judged as of the instant just before it.
-      const judgedAt = new Date(reviewAt.getTime() - 1);
-      const windows = candidates.map((c) => ({ memberId: c.memberId, ...memberWindow(ladder.window, c.createdAt, judgedAt, run.timezone) }));
+      // Period windows (calendar or Jalali year, anniversary) are judged only once completed: the
+      // window holding the instant before the review if it has ended by then, otherwise the one
+      // before it (a mid-year review judges last year). A rolling window ends at the review.
+      const completedWindow = (createdAt: Date) => {
+        const w = memberWindow(ladder.window, createdAt, new Date(reviewAt.getTime() - 1), run.timezone);
+        if (ladder.window.kind === 'rolling-months' || w.end.getTime() <= reviewAt.getTime()) return w;
+        return memberWindow(ladder.window, createdAt, new Date(w.start.getTime() - 1), run.timezone);
+      };
+      const windows = candidates.map((c) => ({ memberId: c.memberId, ...completedWindow(c.createdAt) }));
       const metrics = await this.reviews.batchMetrics(m, tenantId, ladder.metric, windows);
       const tally = { upgraded: 0, downgraded: 0, graced: 0, kept: 0 };
       const preview: PreviewMove[] = [];
-      const standings: Parameters<ActivityRepository['upsertMemberTiers']>[2][number][] = [];
-      const history: Parameters<ActivityRepository['insertTierHistoryMany']>[2][number][] = [];
-      const events: NewEvent<'members.tier.changed.v1'>[] = [];
-      for (const c of candidates) {
+      const writes: Parameters<TierReviewRepository['applyStandings']>[2][number][] = [];
+      const moves = new Map<string, { from: string; to: string; direction: 'up' | 'down'; reason: string }>();
+      candidates.forEach((c, i) => {
+        const window = windows[i];
         const code = c.code ?? ladder.levels[0].code;
-        const standing = { code, since: (c.since ?? c.createdAt).toISOString(), ...(c.graceUntil ? { graceUntil: c.graceUntil.toISOString() } : {}) };
+        const since = c.since ?? c.createdAt;
+        // Judged once per window; a standing reached after the judged window ended (a purchase this
+        // year upgraded the member) is not judged on that older window.
+        if ((c.reviewedThrough && c.reviewedThrough.getTime() >= window.end.getTime()) || since.getTime() >= window.end.getTime()) {
+          tally.kept++;
+          return;
+        }
+        const standing = { code, since: since.toISOString(), ...(c.graceUntil ? { graceUntil: c.graceUntil.toISOString() } : {}) };
         const outcome = atReview(ladder, standing, metrics.get(c.memberId) ?? 0, reviewAt.toISOString());
         if (outcome.direction === 'up') tally.upgraded++;
         else if (outcome.direction === 'down') tally.downgraded++;
         else if (outcome.reason === 'grace-granted') tally.graced++;
         else tally.kept++;
-        const graceUntil = outcome.graceUntil ? new Date(outcome.graceUntil) : null;
-        const graceChanged = (graceUntil?.getTime() ?? null) !== (c.graceUntil?.getTime() ?? null);
         if (outcome.direction !== 'kept' || outcome.reason === 'grace-granted') {
           preview.push({ memberId: c.memberId, from: code, to: outcome.code, direction: outcome.direction, reason: outcome.reason });
         }
-        if (run.dryRun || (outcome.code === code && !graceChanged)) continue;
         const codeChanged = outcome.code !== code;
-        standings.push({ memberId: c.memberId, code: outcome.code, since: codeChanged ? reviewAt : (c.since ?? c.createdAt), graceUntil, ladderVersion: ladder.version });
+        writes.push({
+          memberId: c.memberId,
+          expectedCode: c.code,
+          expectedSince: c.since,
+          code: outcome.code,
+          since: codeChanged ? reviewAt : since,
+          graceUntil: outcome.graceUntil ? new Date(outcome.graceUntil) : null,
+          ladderVersion: ladder.version,
+          reviewedThrough: window.end,
+        });
         if (codeChanged && outcome.direction !== 'kept') {
-          const move = { from: code, to: outcome.code, direction: outcome.direction, reason: `review:${outcome.reason}`, ladderVersion: ladder.version };
-          history.push({ id: this.ids.uuid(), memberId: c.memberId, ...move, at: reviewAt });
-          events.push({
-            topic: 'members.tier.changed.v1',
-            tenantId,
-            subject: c.memberId,
-            time: reviewAt,
-            data: { memberId: c.memberId, ...move, at: reviewAt.toISOString() },
-          });
+          moves.set(c.memberId, { from: code, to: outcome.code, direction: outcome.direction, reason: `review:${outcome.reason}` });
         }
+      });
+      if (!run.dryRun) {
+        // Set-based writes; history and events only for the standings actually written.
+        const written = await this.reviews.applyStandings(m, tenantId, writes);
+        const applied = [...moves].filter(([memberId]) => written.has(memberId));
+        await this.activity.insertTierHistoryMany(
+          m,
+          tenantId,
+          applied.map(([memberId, move]) => ({ id: this.ids.uuid(), memberId, ...move, ladderVersion: ladder.version, at: reviewAt })),
+        );
+        const events: NewEvent<'members.tier.changed.v1'>[] = applied.map(([memberId, move]) => ({
+          topic: 'members.tier.changed.v1',
+          tenantId,
+          subject: memberId,
+          time: reviewAt,
+          data: { memberId, ...move, ladderVersion: ladder.version, at: reviewAt.toISOString() },
+        }));
+        await this.outbox.enqueueMany(m, events);
       }
-      // Set-based writes: one statement each for the batch's standings, history and events.
-      await this.activity.upsertMemberTiers(m, tenantId, standings);
-      await this.activity.insertTierHistoryMany(m, tenantId, history);
-      await this.outbox.enqueueMany(m, events);
       await this.reviews.advanceRun(
         m,
         tenantId,

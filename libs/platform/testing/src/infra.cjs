@@ -17,6 +17,12 @@ function freePort() {
   });
 }
 
+async function distinctFreePorts(n) {
+  const ports = new Set();
+  while (ports.size < n) ports.add(await freePort());
+  return [...ports];
+}
+
 /** Real PostgreSQL + Kafka for this process tree; exported to workers through the environment. */
 async function startOnce({ log = () => {} } = {}) {
   if (process.env.CLUB_TEST_DATABASE_URL && process.env.CLUB_TEST_KAFKA_BROKERS) return undefined;
@@ -25,11 +31,24 @@ async function startOnce({ log = () => {} } = {}) {
   fs.mkdirSync(dataDir, { recursive: true });
   const { startPostgres } = require(path.join(ROOT, 'deploy/postgres/postgres.cjs'));
   const kafka = require(path.join(ROOT, 'deploy/kafka/kafka.cjs'));
-  const [pgPort, kafkaPort] = [await freePort(), await freePort()];
   await kafka.ensureKafkaJars({ log });
+  const ports = await distinctFreePorts(3);
+  // A free port can be taken by someone else before the server binds it: retry with new ports.
+  const withRetry = async (start) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await start(attempt === 1 ? ports : await distinctFreePorts(3), attempt);
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        log(`retrying after: ${err.message.split('\n')[0]}`);
+      }
+    }
+  };
   const [pg, broker] = await Promise.all([
-    startPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort, logFile: path.join(dataDir, 'postgres.log'), fast: true, log }),
-    kafka.startKafka({ dataDir: path.join(dataDir, 'kafka'), port: kafkaPort, controllerPort: await freePort(), log }),
+    withRetry((p, n) =>
+      startPostgres({ dataDir: path.join(dataDir, `postgres-${n}`), port: p[0], logFile: path.join(dataDir, 'postgres.log'), fast: true, log }),
+    ),
+    withRetry((p, n) => kafka.startKafka({ dataDir: path.join(dataDir, `kafka-${n}`), port: p[1], controllerPort: p[2], log })),
   ]);
   process.env.CLUB_TEST_DATABASE_URL = pg.url;
   process.env.CLUB_TEST_KAFKA_BROKERS = broker.brokers;
