@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { TenantContext } from '@club/contracts';
+import { isTransientDbError } from '@club/platform-db';
 import { failedPrecondition, Ids, invalidArgument, JobWorker, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
 import { analyseHeader, CsvReader, JsonLinesReader, mapImportRow, type CsvRecord, type HeaderAnalysis, type JsonLinesRecord } from '../domain/import-rows';
 import { ImportRepository, type ImportJob } from '../repositories/import.repository';
@@ -172,6 +173,11 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
         'member import completed',
       );
     } catch (err) {
+      if (isTransientDbError(err)) {
+        // Not the file's fault: leave the job running; after the lease it is claimed again and resumes.
+        this.logger.warn({ err, import_id: job.id }, 'member import interrupted by the database; it will resume');
+        return;
+      }
       this.logger.error({ err, import_id: job.id }, 'member import failed');
       await this.imports.finishJob(job.tenantId, job.id, 'failed', err instanceof Error ? err.message : String(err));
     }
@@ -193,19 +199,23 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       if (!current || current.status !== 'running' || current.recordsDone !== expectedDone) return false;
       const tally = { imported: 0, updated: 0, unchanged: 0, failed: 0 };
       const errors: { line: number; field: string; reason: string }[] = [];
-      for (const record of records) {
-        const mapped = 'fields' in record ? mapImportRow(record, { ...options, header: header! }) : mapImportRow(record, options);
-        if (!mapped.ok) {
-          tally.failed++;
-          errors.push(...mapped.errors.map((e) => ({ line: mapped.line, ...e })));
-          continue;
-        }
-        const outcome = await this.members.importMember(m, tenant, mapped.row, defs);
+      const mapped = records.map((record) => ('fields' in record ? mapImportRow(record, { ...options, header: header! }) : mapImportRow(record, options)));
+      for (const r of mapped) {
+        if (r.ok) continue;
+        tally.failed++;
+        errors.push(...r.errors.map((e) => ({ line: r.line, ...e })));
+      }
+      // Rows are applied in phone order (stable, so a later line for the same phone still wins):
+      // two imports running at once then lock members in the same order and cannot deadlock.
+      const good = mapped.flatMap((r) => (r.ok ? [r] : [])).sort((a, b) => (a.row.phone < b.row.phone ? -1 : a.row.phone > b.row.phone ? 1 : 0));
+      for (const r of good) {
+        const outcome = await this.members.importMember(m, tenant, r.row, defs);
         if (typeof outcome === 'object') {
           tally.failed++;
-          errors.push(...outcome.errors.map((e) => ({ line: mapped.line, ...e })));
+          errors.push(...outcome.errors.map((e) => ({ line: r.line, ...e })));
         } else tally[outcome]++;
       }
+      errors.sort((a, b) => a.line - b.line);
       await this.imports.advanceJob(m, job.tenantId, job.id, { records: records.length, ...tally, errors }, LEASE_MS);
       return true;
     });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { TenantContext } from '@club/contracts';
+import { isTransientDbError } from '@club/platform-db';
 import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
 import { Clock, Ids, invalidArgument, JobWorker, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
 import { atReview, ladderAt } from '../domain/tier';
@@ -121,6 +122,11 @@ export class TierReviewService implements OnApplicationBootstrap, OnApplicationS
         'tier review completed',
       );
     } catch (err) {
+      if (isTransientDbError(err)) {
+        // Not the run's fault: leave it running; after the lease it is claimed again and resumes from its cursor.
+        this.logger.warn({ err, review_id: run.id }, 'tier review interrupted by the database; it will resume');
+        return;
+      }
       this.logger.error({ err, review_id: run.id }, 'tier review failed');
       await this.reviews.finishRun(run.tenantId, run.id, 'failed', err instanceof Error ? err.message : String(err));
     }
