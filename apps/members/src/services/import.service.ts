@@ -130,10 +130,11 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       let expectedDone = job.recordsDone;
       let pending: AnyRecord[] = [];
       const chunks = await this.imports.chunkCount(job.tenantId, job.id);
+      const lastLine = await this.lastLinePerPhone(job, chunks);
       const flush = async (): Promise<boolean> => {
         const batch = pending;
         pending = [];
-        const ok = await this.runBatch(job, tenant, batch, header, defs, expectedDone);
+        const ok = await this.runBatch(job, tenant, batch, header, defs, expectedDone, lastLine);
         expectedDone += batch.length;
         return ok;
       };
@@ -183,6 +184,30 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
+  /** A first pass over the file: the last line on which each phone appears. */
+  private async lastLinePerPhone(job: ImportJob, chunks: number): Promise<Map<string, number>> {
+    const last = new Map<string, number>();
+    const csv = job.format === 'csv' ? new CsvReader() : undefined;
+    const jsonl = job.format === 'jsonl' ? new JsonLinesReader() : undefined;
+    let header: HeaderAnalysis | undefined;
+    const see = (records: AnyRecord[]): void => {
+      for (const r of records) {
+        if (csv && !header) {
+          header = analyseHeader((r as CsvRecord).fields);
+          continue;
+        }
+        const mapped = 'fields' in r ? mapImportRow(r, { header: header! }) : mapImportRow(r);
+        if (mapped.ok) last.set(mapped.row.phone, mapped.line);
+      }
+    };
+    for (let seq = 0; seq < chunks; seq++) {
+      const text = (await this.imports.readChunk(job.tenantId, job.id, seq)) ?? '';
+      see(csv ? csv.push(text) : jsonl!.push(text));
+    }
+    see(csv ? csv.end() : jsonl!.end());
+    return last;
+  }
+
   /** One batch, one transaction: rows, counters and error report commit together. False if the job is no longer ours. */
   private async runBatch(
     job: ImportJob,
@@ -191,6 +216,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     header: HeaderAnalysis | undefined,
     defs: Awaited<ReturnType<MembersService['listAttributes']>>,
     expectedDone: number,
+    lastLine: ReadonlyMap<string, number>,
   ): Promise<boolean> {
     const options = job.birthDateCalendar ? { birthDateCalendar: job.birthDateCalendar } : {};
     return this.uow.run(async (m) => {
@@ -207,7 +233,11 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       }
       // Rows are applied in phone order (stable, so a later line for the same phone still wins):
       // two imports running at once then lock members in the same order and cannot deadlock.
-      const good = mapped.flatMap((r) => (r.ok ? [r] : [])).sort((a, b) => (a.row.phone < b.row.phone ? -1 : a.row.phone > b.row.phone ? 1 : 0));
+      // A phone given on several lines: only its last line is applied (so running the same file
+      // again changes nothing); the earlier lines count as unchanged.
+      const superseded = mapped.filter((r) => r.ok && lastLine.get(r.row.phone) !== r.line).length;
+      tally.unchanged += superseded;
+      const good = mapped.flatMap((r) => (r.ok && lastLine.get(r.row.phone) === r.line ? [r] : [])).sort((a, b) => (a.row.phone < b.row.phone ? -1 : a.row.phone > b.row.phone ? 1 : 0));
       for (const r of good) {
         const outcome = await this.members.importMember(m, tenant, r.row, defs);
         if (typeof outcome === 'object') {
