@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { RpcException } from '@nestjs/microservices';
-import pino from 'pino';
 import type { EventEnvelope, TenantContext } from '@club/contracts';
-import { OutboxRelay, OutboxRepository } from '@club/platform-kafka';
-import { Clock, Ids, UnitOfWork } from '@club/platform-nest';
-import { createTestDatabase, testKafka, testTenant, type TestDatabase } from '@club/platform-testing';
-import type { MembersConfig } from '../src/config';
+import { createTestDatabase, testTenant, type TestDatabase } from '@club/platform-testing';
 import { MEMBERS_MIGRATIONS } from '../src/migrations';
-import { ActivityRepository } from '../src/repositories/activity.repository';
-import { CardNumberSource } from '../src/repositories/card-number.source';
-import { MemberRepository } from '../src/repositories/member.repository';
+import { membersKit } from './kit';
 import { MembersService } from '../src/services/members.service';
 import { PurchasesService } from '../src/services/purchases.service';
 import { TiersService } from '../src/services/tiers.service';
-import { JourneyRepository } from '../src/repositories/journey.repository';
 
 const rpcCode = (err: unknown): number | undefined => (err instanceof RpcException ? (err.getError() as { code: number }).code : undefined);
 
@@ -26,15 +19,7 @@ describe('purchases, tiers, referrals and journey (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('members', MEMBERS_MIGRATIONS);
-    const ds = db.dataSource;
-    const logger = pino({ level: 'silent' });
-    const uow = new UnitOfWork(ds, new OutboxRelay(ds, testKafka(), logger));
-    const repo = new MemberRepository(ds);
-    const activity = new ActivityRepository(ds);
-    const outbox = new OutboxRepository();
-    members = new MembersService(repo, outbox, uow, new Clock(), new Ids(), new CardNumberSource(), activity, { CARD_PREFIX: '7091' } as MembersConfig);
-    tiers = new TiersService(activity, repo, outbox, uow, new Clock(), new Ids());
-    purchases = new PurchasesService(activity, repo, tiers, outbox, new JourneyRepository(ds), logger);
+    ({ members, tiers, purchases } = membersKit(db.dataSource));
   });
 
   afterAll(async () => {

@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { RpcException } from '@nestjs/microservices';
-import pino from 'pino';
 import type { TenantContext } from '@club/contracts';
-import { OutboxRelay, OutboxRepository } from '@club/platform-kafka';
-import { Clock, Ids, UnitOfWork } from '@club/platform-nest';
-import { createTestDatabase, testKafka, testTenant, type TestDatabase } from '@club/platform-testing';
-import type { MembersConfig } from '../src/config';
+import { createTestDatabase, testTenant, type TestDatabase } from '@club/platform-testing';
 import { MEMBERS_MIGRATIONS } from '../src/migrations';
-import { ActivityRepository } from '../src/repositories/activity.repository';
-import { CardNumberSource } from '../src/repositories/card-number.source';
-import { JourneyRepository } from '../src/repositories/journey.repository';
-import { MemberRepository } from '../src/repositories/member.repository';
+import { membersKit } from './kit';
+import type { ActivityRepository } from '../src/repositories/activity.repository';
 import { JourneyService } from '../src/services/journey.service';
 import { MembersService } from '../src/services/members.service';
 
@@ -23,13 +17,7 @@ describe('journey daily pass (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('members', MEMBERS_MIGRATIONS);
-    const ds = db.dataSource;
-    const logger = pino({ level: 'silent' });
-    const uow = new UnitOfWork(ds, new OutboxRelay(ds, testKafka(), logger));
-    activity = new ActivityRepository(ds);
-    const outbox = new OutboxRepository();
-    members = new MembersService(new MemberRepository(ds), outbox, uow, new Clock(), new Ids(), new CardNumberSource(), activity, { CARD_PREFIX: '7091' } as MembersConfig);
-    journey = new JourneyService(new JourneyRepository(ds), outbox, uow, new Clock(), logger);
+    ({ members, journey, activity } = membersKit(db.dataSource));
   });
 
   afterAll(async () => {

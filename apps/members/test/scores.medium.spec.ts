@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { RpcException } from '@nestjs/microservices';
-import pino from 'pino';
-import { OutboxRelay, OutboxRepository } from '@club/platform-kafka';
-import { Clock, Ids, UnitOfWork } from '@club/platform-nest';
-import { createTestDatabase, testKafka, testTenant, type TestDatabase } from '@club/platform-testing';
-import type { MembersConfig } from '../src/config';
+import { createTestDatabase, testTenant, type TestDatabase } from '@club/platform-testing';
 import { CIVILFORMD_FACTORS } from '../src/domain/civilformd';
 import { MEMBERS_MIGRATIONS } from '../src/migrations';
-import { ActivityRepository } from '../src/repositories/activity.repository';
-import { CardNumberSource } from '../src/repositories/card-number.source';
-import { MemberRepository } from '../src/repositories/member.repository';
-import { ScoresRepository } from '../src/repositories/scores.repository';
+import { membersKit } from './kit';
+import type { ScoresService } from '../src/services/scores.service';
+import type { ActivityRepository } from '../src/repositories/activity.repository';
 import { MembersService } from '../src/services/members.service';
-import { ScoresService } from '../src/services/scores.service';
 
 describe('customer value scores (real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -23,13 +17,7 @@ describe('customer value scores (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('members', MEMBERS_MIGRATIONS);
-    const ds = db.dataSource;
-    const logger = pino({ level: 'silent' });
-    const uow = new UnitOfWork(ds, new OutboxRelay(ds, testKafka(), logger));
-    const repo = new MemberRepository(ds);
-    activity = new ActivityRepository(ds);
-    members = new MembersService(repo, new OutboxRepository(), uow, new Clock(), new Ids(), new CardNumberSource(), activity, { CARD_PREFIX: '7091' } as MembersConfig);
-    scores = new ScoresService(new ScoresRepository(ds), repo, uow, new Clock(), logger);
+    ({ members, scores, activity } = membersKit(db.dataSource));
   });
 
   afterAll(async () => {

@@ -1,15 +1,8 @@
 import { status } from '@grpc/grpc-js';
 import { RpcException } from '@nestjs/microservices';
-import pino from 'pino';
-import { OutboxRelay, OutboxRepository } from '@club/platform-kafka';
-import { Clock, Ids, UnitOfWork } from '@club/platform-nest';
-import { createTestDatabase, testKafka, testTenant, type TestDatabase } from '@club/platform-testing';
-import type { MembersConfig } from '../src/config';
+import { createTestDatabase, testTenant, type TestDatabase } from '@club/platform-testing';
 import { MEMBERS_MIGRATIONS } from '../src/migrations';
-import { ActivityRepository } from '../src/repositories/activity.repository';
-import { CardNumberSource } from '../src/repositories/card-number.source';
-import { MemberRepository } from '../src/repositories/member.repository';
-import { SegmentsRepository } from '../src/repositories/segments.repository';
+import { membersKit } from './kit';
 import { MembersService } from '../src/services/members.service';
 import { SegmentsService } from '../src/services/segments.service';
 
@@ -20,13 +13,7 @@ describe('segments and personas (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('members', MEMBERS_MIGRATIONS);
-    const ds = db.dataSource;
-    const logger = pino({ level: 'silent' });
-    const uow = new UnitOfWork(ds, new OutboxRelay(ds, testKafka(), logger));
-    const repo = new MemberRepository(ds);
-    const outbox = new OutboxRepository();
-    members = new MembersService(repo, outbox, uow, new Clock(), new Ids(), new CardNumberSource(), new ActivityRepository(ds), { CARD_PREFIX: '7091' } as MembersConfig);
-    segments = new SegmentsService(new SegmentsRepository(ds), repo, outbox, uow, new Clock(), new Ids(), logger);
+    ({ members, segments } = membersKit(db.dataSource));
   });
 
   afterAll(async () => {
