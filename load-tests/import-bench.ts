@@ -4,16 +4,13 @@
  * in 512 KiB chunks and runs the import job in process, then runs the same file again (every
  * good row unchanged). Prints rows/s for both. Events stay in the outbox (no Kafka needed).
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
+import { arg, withMembersDatabase } from './bench-db';
 import { Kafka } from 'kafkajs';
-import { createDataSource, runMigrations } from '@club/platform-db';
 import { OutboxRelay, OutboxRepository } from '@club/platform-kafka';
 import { Clock, Ids, UnitOfWork } from '@club/platform-nest';
 import type { MembersConfig } from '../apps/members/src/config';
-import { MEMBERS_MIGRATIONS } from '../apps/members/src/migrations';
 import { ActivityRepository } from '../apps/members/src/repositories/activity.repository';
 import { CardNumberSource } from '../apps/members/src/repositories/card-number.source';
 import { ImportRepository } from '../apps/members/src/repositories/import.repository';
@@ -21,26 +18,9 @@ import { MemberRepository } from '../apps/members/src/repositories/member.reposi
 import { ImportService } from '../apps/members/src/services/import.service';
 import { MembersService } from '../apps/members/src/services/members.service';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPostgres } = require('../deploy/postgres/postgres.cjs') as {
-  startPostgres: (o: { dataDir: string; port: number; logFile?: string }) => Promise<{ url: string; stop: () => Promise<void> }>;
-};
-
-const arg = (name: string, def: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-};
-
 async function main(): Promise<void> {
   const N = arg('rows', 100_000);
-  const dir = join(__dirname, '..', 'tmp', 'bench-import');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const pg = await startPostgres({ dataDir: join(dir, 'pg'), port: arg('port', 55498), logFile: join(dir, 'pg.log') });
-  const ds = createDataSource({ url: pg.url, service: 'bench', entities: [], migrations: MEMBERS_MIGRATIONS, poolSize: 4 });
-  try {
-    await ds.initialize();
-    await runMigrations(ds);
+  await withMembersDatabase('bench-import', 55498, async (ds) => {
     const logger = pino({ level: 'warn' });
     const uow = new UnitOfWork(ds, new OutboxRelay(ds, new Kafka({ brokers: ['127.0.0.1:1'] }), logger));
     const members = new MembersService(new MemberRepository(ds), new OutboxRepository(), uow, new Clock(), new Ids(), new CardNumberSource(), new ActivityRepository(ds), {
@@ -68,10 +48,7 @@ async function main(): Promise<void> {
           `seconds=${seconds.toFixed(1)} rows/s=${(done.recordsDone / seconds).toFixed(0)}\n`,
       );
     }
-  } finally {
-    if (ds.isInitialized) await ds.destroy();
-    await pg.stop();
-  }
+  });
 }
 
 main().catch((err: unknown) => {

@@ -6,39 +6,18 @@
  * Nothing here talks to Kafka: events stay in the outbox, as they would while a relay catches up.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import pino from 'pino';
+import { arg, withMembersDatabase } from './bench-db';
 import { Kafka } from 'kafkajs';
-import { createDataSource, runMigrations } from '@club/platform-db';
 import { OutboxRelay, OutboxRepository } from '@club/platform-kafka';
 import { Clock, Ids, UnitOfWork } from '@club/platform-nest';
-import { MEMBERS_MIGRATIONS } from '../apps/members/src/migrations';
 import { ActivityRepository } from '../apps/members/src/repositories/activity.repository';
 import { TierReviewRepository } from '../apps/members/src/repositories/tier-review.repository';
 import { TierReviewService } from '../apps/members/src/services/tier-review.service';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPostgres } = require('../deploy/postgres/postgres.cjs') as {
-  startPostgres: (o: { dataDir: string; port: number; logFile?: string }) => Promise<{ url: string; stop: () => Promise<void> }>;
-};
-
-const arg = (name: string, def: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-};
-
 async function main(): Promise<void> {
   const N = arg('members', 1_000_000);
-  const dir = join(__dirname, '..', 'tmp', 'bench-tier-review');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const pg = await startPostgres({ dataDir: join(dir, 'pg'), port: arg('port', 55499), logFile: join(dir, 'pg.log') });
-  const url = pg.url;
-  const ds = createDataSource({ url, service: 'bench', entities: [], migrations: MEMBERS_MIGRATIONS, poolSize: 4 });
-  try {
-    await ds.initialize();
-    await runMigrations(ds);
+  await withMembersDatabase('bench-tier-review', 55499, async (ds) => {
     const tenantId = randomUUID();
     let t0 = Date.now();
     await ds.query(
@@ -93,10 +72,7 @@ async function main(): Promise<void> {
           `seconds=${seconds.toFixed(1)} members/s=${(done.processed / seconds).toFixed(0)}\n`,
       );
     }
-  } finally {
-    if (ds.isInitialized) await ds.destroy();
-    await pg.stop();
-  }
+  });
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { TenantContext } from '@club/contracts';
+import type { ImportJobView, TenantContext } from '@club/contracts';
 import { isTransientDbError } from '@club/platform-db';
 import { failedPrecondition, Ids, invalidArgument, JobWorker, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
 import { analyseHeader, CsvReader, JsonLinesReader, mapImportRow, type CsvRecord, type HeaderAnalysis, type JsonLinesRecord } from '../domain/import-rows';
@@ -9,12 +9,6 @@ import { MembersService } from './members.service';
 
 const LEASE_MS = 60_000;
 const MAX_CHUNKS = 10_000;
-
-export type ImportJobView = Omit<ImportJob, 'tenantId' | 'timezone' | 'calendar' | 'locale' | 'currency' | 'createdAt' | 'startedAt' | 'finishedAt'> & {
-  readonly createdAt: string;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-};
 
 const toView = (j: ImportJob): ImportJobView => ({
   id: j.id,
@@ -26,8 +20,8 @@ const toView = (j: ImportJob): ImportJobView => ({
   updated: j.updated,
   unchanged: j.unchanged,
   failed: j.failed,
-  errors: j.errors,
-  warnings: j.warnings,
+  errors: [...j.errors],
+  warnings: [...j.warnings],
   error: j.error,
   createdAt: j.createdAt.toISOString(),
   startedAt: j.startedAt?.toISOString() ?? null,

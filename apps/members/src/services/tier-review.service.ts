@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { TenantContext } from '@club/contracts';
+import type { TenantContext, TierReviewView } from '@club/contracts';
 import { isTransientDbError } from '@club/platform-db';
 import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
 import { Clock, Ids, invalidArgument, JobWorker, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
@@ -10,23 +10,6 @@ import { ActivityRepository } from '../repositories/activity.repository';
 import { TierReviewRepository, type PreviewMove, type TierReviewRun } from '../repositories/tier-review.repository';
 
 const LEASE_MS = 60_000;
-
-export interface TierReviewView {
-  readonly id: string;
-  readonly reviewAt: string;
-  readonly dryRun: boolean;
-  readonly status: TierReviewRun['status'];
-  readonly ladderVersion: number | null;
-  readonly processed: number;
-  readonly upgraded: number;
-  readonly downgraded: number;
-  readonly graced: number;
-  readonly kept: number;
-  readonly preview: readonly PreviewMove[];
-  readonly error: string | null;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-}
 
 const toView = (r: TierReviewRun): TierReviewView => ({
   id: r.id,
@@ -39,7 +22,7 @@ const toView = (r: TierReviewRun): TierReviewView => ({
   downgraded: r.downgraded,
   graced: r.graced,
   kept: r.kept,
-  preview: r.preview,
+  preview: [...r.preview],
   error: r.error,
   startedAt: r.startedAt?.toISOString() ?? null,
   finishedAt: r.finishedAt?.toISOString() ?? null,

@@ -67,7 +67,7 @@ describe('LedgerService.earnPoints (unit, strict mocks)', () => {
         creditAvailable: jest.fn().mockResolvedValue({ available: 250, pending: 0, lifetimeEarned: 250 }),
         completeCheckout: jest.fn().mockResolvedValue(undefined),
       },
-      { enqueue: jest.fn().mockResolvedValue(undefined) },
+      { enqueueMany: jest.fn().mockResolvedValue([]) },
     );
     const res = await service.earnPoints(tenant, cmd);
     expect(res.pointsEarned).toBe(250);

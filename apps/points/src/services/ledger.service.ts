@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantContext } from '@club/contracts';
-import { OutboxRepository } from '@club/platform-kafka';
+import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
 import { alreadyExists, Clock, Ids, invalidArgument, UnitOfWork } from '@club/platform-nest';
 import { defaultEarnRate, pointsForAmount, type EarnRate } from '../domain/earn-rate';
 import { LedgerRepository, type BalanceRow, type CheckoutResult } from '../repositories/ledger.repository';
@@ -51,37 +51,7 @@ export class LedgerService {
         return { ...existing.response, replayed: true };
       }
       const entryId = this.ids.uuid();
-      let balance: BalanceRow;
-      if (points > 0) {
-        await this.ledger.insertEntry(m, tenant.tenantId, {
-          id: entryId,
-          memberId: cmd.memberId,
-          kind: 'earn',
-          points,
-          transactionId: cmd.transactionId,
-          createdAt: now,
-        });
-        balance = await this.ledger.creditAvailable(m, tenant.tenantId, cmd.memberId, points);
-        await this.outbox.enqueue(m, {
-          topic: 'points.ledger-entry.created.v1',
-          tenantId: tenant.tenantId,
-          subject: cmd.memberId,
-          time: now,
-          data: {
-            entryId,
-            memberId: cmd.memberId,
-            kind: 'earn',
-            points,
-            transactionId: cmd.transactionId,
-            storeId: cmd.storeId,
-            balance,
-            createdAt: now.toISOString(),
-          },
-        });
-      } else {
-        balance = await this.ledger.creditAvailable(m, tenant.tenantId, cmd.memberId, 0);
-      }
-      await this.outbox.enqueue(m, {
+      const recorded: NewEvent<'points.checkout.recorded.v1'> = {
         topic: 'points.checkout.recorded.v1',
         tenantId: tenant.tenantId,
         subject: cmd.memberId,
@@ -96,7 +66,31 @@ export class LedgerService {
           itemCount: cmd.itemCount ?? 0,
           recordedAt: now.toISOString(),
         },
-      });
+      };
+      let balance: BalanceRow;
+      if (points > 0) {
+        await this.ledger.insertEntry(m, tenant.tenantId, {
+          id: entryId,
+          memberId: cmd.memberId,
+          kind: 'earn',
+          points,
+          transactionId: cmd.transactionId,
+          createdAt: now,
+        });
+        balance = await this.ledger.creditAvailable(m, tenant.tenantId, cmd.memberId, points);
+        const earned: NewEvent<'points.ledger-entry.created.v1'> = {
+          topic: 'points.ledger-entry.created.v1',
+          tenantId: tenant.tenantId,
+          subject: cmd.memberId,
+          time: now,
+          data: { entryId, memberId: cmd.memberId, kind: 'earn', points, transactionId: cmd.transactionId, storeId: cmd.storeId, balance, createdAt: now.toISOString() },
+        };
+        // Both events in one statement: the checkout's transaction is on the till's critical path.
+        await this.outbox.enqueueMany(m, [earned, recorded]);
+      } else {
+        balance = await this.ledger.creditAvailable(m, tenant.tenantId, cmd.memberId, 0);
+        await this.outbox.enqueue(m, recorded);
+      }
       const result: CheckoutResult = { transactionId: cmd.transactionId, memberId: cmd.memberId, pointsEarned: points, balance };
       await this.ledger.completeCheckout(m, tenant.tenantId, result);
       return { ...result, replayed: false };
