@@ -1,16 +1,20 @@
 import fc from 'fast-check';
-import { dayNumberToGregorian, formatJalali, gregorianToDayNumber, isJalaliLeapYear, parseIsoDate } from './jalali';
 import {
-  addJalaliMonthsClamped,
   addMonthsClamped,
-  DEFAULT_TIME_ZONE,
-  instantAtLocalMidnight,
+  dayNumberToGregorian,
+  formatJalali,
+  gregorianToDayNumber,
+  isJalaliLeapYear,
   localDateOf,
+  parseIsoDate,
+  startOfLocalDay,
+} from '@club/calendar';
+import {
+  DEFAULT_TIME_ZONE,
   nextReviewDate,
   type PeriodPolicy,
   qualificationWindow,
   type ReviewCadence,
-  startOfLocalDay,
   type WindowPolicy,
 } from './period';
 
@@ -46,131 +50,6 @@ const ZONES = [
 const zone = fc.constantFrom(...ZONES);
 const instant = fc.integer({ min: Date.UTC(1975, 0, 1), max: Date.UTC(2090, 0, 1) }).map((t) => new Date(t));
 const isoDate = fc.integer({ min: dayOf('1975-01-01'), max: dayOf('2090-01-01') }).map(isoOfDay);
-
-describe('instantAtLocalMidnight', () => {
-  // Offsets checked with Intl (node 24, ICU 78, tzdata 2026c).
-  it.each([
-    [TEHRAN, '2024-03-20', '2024-03-19T20:30:00Z', '1403 Nowruz, +03:30 (no DST since 2022)'],
-    [TEHRAN, '2020-03-20', '2020-03-19T20:30:00Z', '1399 Nowruz, still +03:30'],
-    [TEHRAN, '2020-03-21', '2020-03-20T20:30:00Z', '2 Farvardin 1399: 00:00 → 01:00 +04:30, the day starts at 01:00'],
-    [TEHRAN, '2022-03-22', '2022-03-21T20:30:00Z', '2 Farvardin 1401, the last DST start'],
-    [TEHRAN, '2020-09-20', '2020-09-19T19:30:00Z', '30 Shahrivar 1399, +04:30 (23:00-24:00 happens twice that night)'],
-    [TEHRAN, '2020-09-21', '2020-09-20T20:30:00Z', '31 Shahrivar 1399, +03:30 again'],
-    [TEHRAN, '1980-03-21', '1980-03-20T20:30:00Z', 'Nowruz 1359: DST began at Nowruz midnight itself'],
-    [TEHRAN, '1930-01-01', '1929-12-31T20:34:16Z', 'local mean time, +03:25:44'],
-    [BERLIN, '2024-01-01', '2023-12-31T23:00:00Z', 'CET'],
-    [BERLIN, '2024-03-31', '2024-03-30T23:00:00Z', 'the DST day starts in CET'],
-    [BERLIN, '2024-04-01', '2024-03-31T22:00:00Z', 'the day after in CEST'],
-    [BERLIN, '2024-10-28', '2024-10-27T23:00:00Z', 'back to CET'],
-    ['America/Sao_Paulo', '2018-11-04', '2018-11-04T03:00:00Z', 'midnight skipped, the day starts at 01:00 -02:00'],
-    ['America/Sao_Paulo', '2018-02-18', '2018-02-18T03:00:00Z', '23:00-24:00 of the 17th repeated, then midnight once'],
-    ['Pacific/Apia', '2011-12-29', '2011-12-29T10:00:00Z', 'the last day before the date line moved'],
-    ['Pacific/Apia', '2011-12-30', '2011-12-30T10:00:00Z', 'skipped entirely: zero length, starts when the 31st does'],
-    ['Pacific/Apia', '2011-12-31', '2011-12-30T10:00:00Z', 'the first day at +14:00'],
-    ['UTC', '2024-02-29', '2024-02-29T00:00:00Z', 'UTC'],
-  ])('%s %s begins at %s (%s)', (tz, date, expected) => {
-    expect(instantAtLocalMidnight(date, tz)).toEqual(at(expected));
-  });
-
-  it('rejects a bad date or zone', () => {
-    expect(() => instantAtLocalMidnight('2023-02-29', TEHRAN)).toThrow(RangeError);
-    expect(() => instantAtLocalMidnight('2024-03-20', 'Asia/Nowhere')).toThrow(RangeError);
-    expect(() => localDateOf(new Date(NaN), TEHRAN)).toThrow(RangeError);
-  });
-
-  it('is the first instant showing that date (property)', () => {
-    fc.assert(
-      fc.property(isoDate, zone, (date, tz) => {
-        const start = instantAtLocalMidnight(date, tz);
-        expect(localDateOf(justBefore(start), tz) < date).toBe(true);
-        // Only a skipped date (Apia 2011-12-30) is never shown; its start is the next date's.
-        const shown = localDateOf(start, tz);
-        expect(shown === date || instantAtLocalMidnight(shown, tz).getTime() === start.getTime()).toBe(true);
-        expect(ms(instantAtLocalMidnight(isoOfDay(dayOf(date) + 1), tz))).toBeGreaterThanOrEqual(ms(start));
-      }),
-      { numRuns: 500 },
-    );
-  });
-});
-
-describe('localDateOf / startOfLocalDay', () => {
-  it.each([
-    ['2024-03-19T20:29:59.999Z', TEHRAN, '2024-03-19'],
-    ['2024-03-19T20:30:00.000Z', TEHRAN, '2024-03-20'],
-    ['2024-03-19T23:30:00.000Z', BERLIN, '2024-03-20'],
-    ['2024-03-19T23:30:00.000Z', 'America/New_York', '2024-03-19'],
-  ])('%s in %s is %s', (t, tz, date) => {
-    expect(localDateOf(at(t), tz)).toBe(date);
-  });
-
-  it('starts the day of the instant no later than the instant (property)', () => {
-    fc.assert(
-      fc.property(instant, zone, (t, tz) => {
-        const start = startOfLocalDay(t, tz);
-        expect(ms(start)).toBeLessThanOrEqual(ms(t));
-        expect(localDateOf(start, tz)).toBe(localDateOf(t, tz));
-        expect(localDateOf(justBefore(start), tz) < localDateOf(t, tz)).toBe(true);
-      }),
-      { numRuns: 500 },
-    );
-  });
-});
-
-describe('addMonthsClamped', () => {
-  it.each([
-    ['2024-01-31', 1, '2024-02-29'],
-    ['2023-01-31', 1, '2023-02-28'],
-    ['2024-03-31', -1, '2024-02-29'],
-    ['2024-05-31', 1, '2024-06-30'],
-    ['2024-08-31', -6, '2024-02-29'],
-    ['2024-12-15', 1, '2025-01-15'],
-    ['2024-01-15', -1, '2023-12-15'],
-    ['2024-02-29', 12, '2025-02-28'],
-    ['2024-02-29', 48, '2028-02-29'],
-    ['2024-01-31', 0, '2024-01-31'],
-    ['2024-10-31', -8, '2024-02-29'],
-  ])('%s %d months = %s', (date, n, expected) => {
-    expect(addMonthsClamped(date, n)).toBe(expected);
-  });
-
-  it('rejects a fractional month count or a bad date', () => {
-    expect(() => addMonthsClamped('2024-01-31', 1.5)).toThrow(RangeError);
-    expect(() => addMonthsClamped('2024-02-30', 1)).toThrow(RangeError);
-  });
-
-  it('moves the month by exactly n, keeps the day unless the month is too short, and preserves order', () => {
-    fc.assert(
-      fc.property(isoDate, isoDate, fc.integer({ min: -400, max: 400 }), (a, b, n) => {
-        const { gy, gm, gd } = parseIsoDate(a);
-        const r = parseIsoDate(addMonthsClamped(a, n));
-        expect(r.gy * 12 + r.gm).toBe(gy * 12 + gm + n);
-        const lastDay = new Date(Date.UTC(r.gy, r.gm, 0)).getUTCDate();
-        expect(r.gd).toBe(Math.min(gd, lastDay));
-        if (a <= b) expect(addMonthsClamped(a, n) <= addMonthsClamped(b, n)).toBe(true);
-      }),
-    );
-  });
-});
-
-describe('addJalaliMonthsClamped', () => {
-  it.each([
-    ['1403-06-31', 1, '1403-07-30', 'Shahrivar 31 → Mehr 30'],
-    ['1402-11-30', 1, '1402-12-29', 'Bahman 30 → Esfand 29 in common 1402'],
-    ['1403-11-30', 1, '1403-12-30', 'Bahman 30 → Esfand 30 in leap 1403'],
-    ['1403-12-30', 12, '1404-12-29', 'Esfand 30 → Esfand 29 a year later'],
-    ['1403-12-30', 1, '1404-01-30', 'into the new year'],
-    ['1404-01-31', -1, '1403-12-30', 'back into a leap Esfand'],
-    ['1401-01-31', -1, '1400-12-29', 'back into a common Esfand'],
-    ['1402-06-31', 6, '1402-12-29', 'half a year from Shahrivar 31'],
-    ['1403-01-01', -12, '1402-01-01', 'a year back'],
-  ])('%s %d months = %s (%s)', (date, n, expected) => {
-    expect(addJalaliMonthsClamped(date, n)).toBe(expected);
-  });
-
-  it('rejects a date that does not exist', () => {
-    expect(() => addJalaliMonthsClamped('1402-12-30', 1)).toThrow(RangeError);
-  });
-});
 
 describe('qualificationWindow', () => {
   it.each<[string, WindowPolicy, string, string, { start: Date; end: Date }]>([

@@ -1,5 +1,6 @@
+import type { CalendarName } from '@club/calendar';
+import { parseDateInput, type DateInput } from './date-input';
 import { normaliseDigits } from './digits';
-import { parseDateInput, type CalendarName, type DateInput } from './jalali';
 
 /**
  * The member profile as state, and RFC 7396 merge-patch semantics over it: a field absent from

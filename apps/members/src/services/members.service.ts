@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { bothCalendars } from '@club/calendar';
 import {
   CHANNELS,
   type AttributeDefinition,
@@ -12,7 +13,6 @@ import { OutboxRepository } from '@club/platform-kafka';
 import { alreadyExists, Clock, CONFIG, failedPrecondition, Ids, internalError, invalidArgument, notFound, UnitOfWork } from '@club/platform-nest';
 import type { MembersConfig } from '../config';
 import { generateCardNumber, normaliseCardNumber } from '../domain/card-number';
-import { bothCalendars } from '../domain/jalali';
 import { normaliseIranianMobile } from '../domain/phone';
 import { applyPatch, cardPayloads, coerceAttribute, EMPTY_PROFILE, parseBirthDate, type ProfilePatch, type ProfileState } from '../domain/profile';
 import { CardNumberSource } from '../repositories/card-number.source';

@@ -1,5 +1,3 @@
-import { normaliseDigits } from './digits';
-
 /**
  * The Jalali (Solar Hijri) calendar, Iran's civil calendar.
  *
@@ -26,7 +24,7 @@ export const JALALI_MONTH_NAMES = [
   'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand',
 ] as const;
 
-const GREGORIAN_MONTH_NAMES = [
+export const GREGORIAN_MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
@@ -146,7 +144,7 @@ export function jalaliToDayNumber(jy: number, jm: number, jd: number): number {
 /** Inverse of {@link jalaliToDayNumber}. */
 export function dayNumberToJalali(days: number): JalaliDate {
   if (!Number.isInteger(days)) throw new RangeError(`day number must be an integer, got ${days}`);
-  if (days < FIRST_DAY || days > LAST_DAY) {
+  if (days < FIRST_SUPPORTED_DAY || days > LAST_SUPPORTED_DAY) {
     const g = dayNumberToGregorian(days);
     throw new RangeError(`${formatYmd(g.gy, g.gm, g.gd)} is outside the supported range ${SUPPORTED_RANGE}`);
   }
@@ -175,9 +173,10 @@ export function formatYmd(y: number, m: number, d: number): string {
 }
 
 /** Day numbers of 1 Farvardin 1 and of the last day of 3177 (0622-03-22 and 3799-03-19). */
-const FIRST_DAY = jalaliToDayNumber(MIN_JALALI_YEAR, 1, 1);
-const LAST_DAY = jalaliToDayNumber(MAX_JALALI_YEAR, 12, jalaliMonthLength(MAX_JALALI_YEAR, 12));
-const SUPPORTED_RANGE = `${formatIsoDay(FIRST_DAY)}..${formatIsoDay(LAST_DAY)}`;
+export const FIRST_SUPPORTED_DAY = jalaliToDayNumber(MIN_JALALI_YEAR, 1, 1);
+export const LAST_SUPPORTED_DAY = jalaliToDayNumber(MAX_JALALI_YEAR, 12, jalaliMonthLength(MAX_JALALI_YEAR, 12));
+/** The supported range as text, for error messages: `0622-03-22..3799-03-19`. */
+export const SUPPORTED_RANGE = `${formatIsoDay(FIRST_SUPPORTED_DAY)}..${formatIsoDay(LAST_SUPPORTED_DAY)}`;
 
 function formatIsoDay(day: number): string {
   const g = dayNumberToGregorian(day);
@@ -215,49 +214,4 @@ export function formatJalali(isoDate: string): string {
 export function bothCalendars(isoDate: string): { gregorian: string; jalali: string } {
   const { gy, gm, gd } = parseIsoDate(isoDate);
   return { gregorian: formatYmd(gy, gm, gd), jalali: formatJalali(isoDate) };
-}
-
-export type DateInput = string | { calendar: CalendarName; date: string };
-export type ParseDateResult = { ok: true; iso: string } | { ok: false; reason: string };
-
-
-/**
- * Reads a date typed by a person or sent by a client. A bare string is read in
- * `defaultCalendar` (the tenant's choice); an object names its calendar. The string is
- * `YYYY-MM-DD` or `YYYY/MM/DD` (one- or two-digit month and day), in ASCII, Persian or Arabic
- * digits, surrounding blanks ignored. The result is always the Gregorian ISO date.
- */
-export function parseDateInput(input: DateInput, defaultCalendar: CalendarName): ParseDateResult {
-  const { calendar, date } = typeof input === 'string' ? { calendar: defaultCalendar, date: input } : input;
-  if (calendar !== 'jalali' && calendar !== 'gregorian') {
-    return { ok: false, reason: `unknown calendar ${JSON.stringify(calendar)}: expected "jalali" or "gregorian"` };
-  }
-  if (typeof date !== 'string') return { ok: false, reason: 'date must be a string' };
-  const text = normaliseDigits(date).trim();
-  const m = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/.exec(text);
-  if (!m) return { ok: false, reason: `${JSON.stringify(date)} is not a date: expected YYYY-MM-DD or YYYY/MM/DD` };
-  const [y, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])];
-  const shown = formatYmd(y, mo, d);
-
-  if (calendar === 'jalali') {
-    if (y < MIN_JALALI_YEAR || y > MAX_JALALI_YEAR) {
-      return { ok: false, reason: `Jalali year ${y} is outside the supported range ${MIN_JALALI_YEAR}-${MAX_JALALI_YEAR}` };
-    }
-    if (mo < 1 || mo > 12) return { ok: false, reason: `${shown} does not exist: a Jalali year has months 1-12` };
-    const length = jalaliMonthLength(y, mo);
-    if (d < 1 || d > length) {
-      return { ok: false, reason: `${shown} does not exist: ${JALALI_MONTH_NAMES[mo - 1]} ${y} has ${length} days` };
-    }
-    const g = toGregorian(y, mo, d);
-    return { ok: true, iso: formatYmd(g.gy, g.gm, g.gd) };
-  }
-
-  if (mo < 1 || mo > 12) return { ok: false, reason: `${shown} does not exist: a Gregorian year has months 1-12` };
-  const length = gregorianMonthLength(y, mo);
-  if (d < 1 || d > length) {
-    return { ok: false, reason: `${shown} does not exist: ${GREGORIAN_MONTH_NAMES[mo - 1]} ${y} has ${length} days` };
-  }
-  const day = gregorianToDayNumber(y, mo, d);
-  if (day < FIRST_DAY || day > LAST_DAY) return { ok: false, reason: `${shown} is outside the supported range ${SUPPORTED_RANGE}` };
-  return { ok: true, iso: shown };
 }
