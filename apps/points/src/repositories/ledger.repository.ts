@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import type { EarnRate } from '../domain/earn-rate';
+import type { EarnRate } from '../domain/earn';
 
 export interface StoredCheckout {
   readonly requestHash: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TenantContext } from '@club/contracts';
 import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
 import { alreadyExists, Clock, Ids, invalidArgument, UnitOfWork } from '@club/platform-nest';
-import { defaultEarnRate, pointsForAmount, type EarnRate } from '../domain/earn-rate';
+import { defaultEarnRate, pointsForAmount, type EarnRate } from '../domain/earn';
 import { LedgerRepository, type BalanceRow, type CheckoutResult } from '../repositories/ledger.repository';
 
 export interface EarnForCheckoutCommand {
