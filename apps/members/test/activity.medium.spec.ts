@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { RpcException } from '@nestjs/microservices';
-import type { EventEnvelope, TenantContext } from '@club/contracts';
+import type { EventEnvelope, RpcProblem, TenantContext } from '@club/contracts';
 import { createTestDatabase, testTenant, type TestDatabase } from '@club/platform-testing';
 import { MEMBERS_MIGRATIONS } from '../src/migrations';
 import { membersKit } from './kit';
@@ -10,16 +10,20 @@ import { PurchasesService } from '../src/services/purchases.service';
 import { TiersService } from '../src/services/tiers.service';
 
 const rpcCode = (err: unknown): number | undefined => (err instanceof RpcException ? (err.getError() as { code: number }).code : undefined);
+const rpcProblem = (err: unknown): RpcProblem | undefined => (err instanceof RpcException ? (JSON.parse((err.getError() as { message: string }).message) as RpcProblem) : undefined);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('purchases, tiers, referrals and journey (real PostgreSQL)', () => {
   let db: TestDatabase;
   let members: MembersService;
   let tiers: TiersService;
   let purchases: PurchasesService;
+  let kit: ReturnType<typeof membersKit>;
 
   beforeAll(async () => {
     db = await createTestDatabase('members', MEMBERS_MIGRATIONS);
-    ({ members, tiers, purchases } = membersKit(db.dataSource));
+    kit = membersKit(db.dataSource);
+    ({ members, tiers, purchases } = kit);
   });
 
   afterAll(async () => {
@@ -80,6 +84,62 @@ describe('purchases, tiers, referrals and journey (real PostgreSQL)', () => {
     expect(standing).toMatchObject({ code: 'silver', name: 'نقره‌ای', metricValue: 120, multiplierPercent: 110, progress: { nextCode: 'gold', remaining: 380, percent: 24 } });
     expect(standing.history).toEqual([expect.objectContaining({ from: 'base', to: 'silver', direction: 'up', reason: 'qualifying-activity', ladderVersion: 1 })]);
     expect((await topics(tenant.tenantId)).filter((t) => t === 'members.tier.changed.v1')).toHaveLength(1);
+  });
+
+  it('a ladder version that renames and merges codes maps its holders: a rename is no move, a merge onto another rank is one', async () => {
+    const tenant = testTenant();
+    await tiers.defineLadder(tenant, ladder);
+    const enrol = async (phone: string, points: number) => {
+      const { member } = await members.enrolMember(tenant, { phone, profile: {} });
+      await record(checkout(tenant, member.id, points));
+      return member.id;
+    };
+    const buyer = await enrol('09127770011', 120); // silver; buys again after the rename
+    const quiet = await enrol('09127770012', 120); // silver; next seen by the review
+    const gold = await enrol('09127770013', 600); // gold, merged into argent
+    const silverSince = (await tiers.getMemberTier(tenant, buyer)).since;
+    const tierEvents = async () => (await topics(tenant.tenantId)).filter((t) => t === 'members.tier.changed.v1').length;
+    expect(await tierEvents()).toBe(3);
+
+    // v2 renames silver to argent and merges gold into it, effective shortly (never in the past).
+    const effectiveFrom = new Date(Date.now() + 1500).toISOString();
+    const v2 = { ...ladder, effectiveFrom, levels: [ladder.levels[0], { code: 'argent', name: 'Argent', threshold: 100, multiplierPercent: 115 }] };
+    const unmapped = await tiers.defineLadder(tenant, v2).catch((e: unknown) => e);
+    expect(rpcCode(unmapped)).toBe(status.INVALID_ARGUMENT);
+    expect(rpcProblem(unmapped)?.errors).toEqual([{ pointer: '#/formerCodes', detail: expect.stringMatching(/"silver", "gold"/) }]);
+    const bad = await tiers.defineLadder(tenant, { ...v2, formerCodes: { silver: 'argent', gold: 'oro' } }).catch((e: unknown) => e);
+    expect(rpcProblem(bad)?.errors).toEqual([{ pointer: '#/formerCodes/gold', detail: expect.stringMatching(/not a code of this version/) }]);
+    const saved = await tiers.defineLadder(tenant, { ...v2, formerCodes: { silver: 'argent', gold: 'argent' } });
+    expect(saved).toMatchObject({ version: 2, formerCodes: { silver: 'argent', gold: 'argent' } });
+    expect((await tiers.getMemberTier(tenant, buyer)).code).toBe('silver'); // v1 still in force
+
+    await sleep(Date.parse(effectiveFrom) - Date.now() + 50);
+    const renamed = await tiers.getMemberTier(tenant, buyer);
+    expect(renamed).toMatchObject({ code: 'argent', name: 'Argent', since: silverSince, ladderVersion: 2, multiplierPercent: 115, progress: { nextCode: null } });
+    expect(renamed.history).toHaveLength(1);
+    expect((await tiers.getMemberTier(tenant, gold)).code).toBe('argent');
+
+    // A purchase after the rename: no 'up' move, no event; the row is rewritten in the new code.
+    await record(checkout(tenant, buyer, 10));
+    expect((await tiers.getMemberTier(tenant, buyer)).history).toEqual([expect.objectContaining({ from: 'base', to: 'silver', direction: 'up' })]);
+    expect(await db.dataSource.transaction((m) => kit.activity.findMemberTier(m, tenant.tenantId, buyer))).toMatchObject({ code: 'argent', ladderVersion: 2 });
+    expect(await tierEvents()).toBe(3);
+
+    // The review keeps the renamed members at argent (the rows it writes hold the new code) and
+    // records the merge of gold into argent, a rank lower, as a ladder change.
+    const reviewer = kit.newReviewer();
+    const run = await reviewer.requestReview(tenant, { reviewAt: new Date().toISOString(), dryRun: false });
+    await reviewer.drain();
+    expect(await reviewer.getReview(tenant, run.id)).toMatchObject({ status: 'completed', processed: 3, kept: 3, upgraded: 0, downgraded: 0, ladderVersion: 2 });
+    for (const id of [buyer, quiet, gold]) {
+      expect(await db.dataSource.transaction((m) => kit.activity.findMemberTier(m, tenant.tenantId, id))).toMatchObject({ code: 'argent', ladderVersion: 2 });
+      expect((await tiers.getMemberTier(tenant, id)).code).toBe('argent');
+    }
+    expect((await tiers.getMemberTier(tenant, quiet)).history).toHaveLength(1);
+    const merged = await tiers.getMemberTier(tenant, gold);
+    expect(merged.since).toBe(new Date(effectiveFrom).toISOString());
+    expect(merged.history.at(-1)).toEqual({ from: 'gold', to: 'argent', direction: 'down', reason: 'ladder-change', ladderVersion: 2, at: new Date(effectiveFrom).toISOString() });
+    expect(await tierEvents()).toBe(4);
   });
 
   it('links a referral at enrolment and completes it once, on the referred member’s first purchase', async () => {

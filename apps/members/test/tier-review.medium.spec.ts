@@ -91,6 +91,51 @@ describe('tier review job (real PostgreSQL)', () => {
     expect((await tiers.getMemberTier(tenant, lapsedGold)).history.at(-1)).toMatchObject({ from: 'gold', to: 'silver', direction: 'down', reason: 'review:downgrade' });
   });
 
+  it('reads stored codes through later versions’ formerCodes: a rename is kept without a move, a merged level moves by rank', async () => {
+    const tenant = testTenant();
+    // Versions saved in the past directly (the API only accepts versions that take effect from now on).
+    const definition = { metric: 'tier-points' as const, window: { kind: 'rolling-months' as const, months: 12 }, levels, downgrade: 'one-level' as const, graceDays: 0 };
+    const v2From = new Date(Date.now() - 86_400_000);
+    await db.dataSource.transaction(async (em) => {
+      await activity.insertLadder(em, tenant.tenantId, { version: 1, effectiveFrom: new Date(Date.now() - 900 * 86_400_000), definition });
+      await activity.insertLadder(em, tenant.tenantId, {
+        version: 2,
+        effectiveFrom: v2From,
+        definition: { ...definition, levels: [levels[0], { code: 'argent', name: 'Argent', threshold: 100 }], formerCodes: { silver: 'argent', gold: 'argent' } },
+      });
+    });
+    const renamed = await member(tenant, '09128880041', 'silver', 150);
+    const merged = await member(tenant, '09128880042', 'gold', 600);
+    const unknown = await member(tenant, '09128880043', 'diamond', 0); // no version ever had it: below the first level, as before
+    const stored = async (id: string) => (await db.dataSource.transaction((em) => activity.findMemberTier(em, tenant.tenantId, id)))?.code;
+    const reviewer = newReviewer();
+    const reviewAt = new Date().toISOString();
+
+    const dry = await reviewer.requestReview(tenant, { reviewAt, dryRun: true });
+    await reviewer.drain();
+    const preview = await reviewer.getReview(tenant, dry.id);
+    expect(preview).toMatchObject({ status: 'completed', ladderVersion: 2, processed: 3, upgraded: 1, downgraded: 0, kept: 2 });
+    expect(preview.preview).toEqual(
+      expect.arrayContaining([
+        { memberId: merged, from: 'gold', to: 'argent', direction: 'down', reason: 'ladder-change' },
+        { memberId: unknown, from: 'diamond', to: 'base', direction: 'up', reason: 'upgrade' },
+      ]),
+    );
+    expect(preview.preview).toHaveLength(2);
+    expect(await stored(renamed)).toBe('silver'); // a dry run changes nothing
+
+    const run = await reviewer.requestReview(tenant, { reviewAt, dryRun: false });
+    await reviewer.drain();
+    expect(await reviewer.getReview(tenant, run.id)).toMatchObject({ status: 'completed', processed: 3, upgraded: 1, downgraded: 0, kept: 2 });
+    expect([await stored(renamed), await stored(merged), await stored(unknown)]).toEqual(['argent', 'argent', 'base']);
+    expect((await tiers.getMemberTier(tenant, renamed)).history).toEqual([]);
+    expect((await tiers.getMemberTier(tenant, merged)).history).toEqual([
+      { from: 'gold', to: 'argent', direction: 'down', reason: 'ladder-change', ladderVersion: 2, at: v2From.toISOString() },
+    ]);
+    const events = await db.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox WHERE tenant_id = $1 AND topic = 'members.tier.changed.v1'`, [tenant.tenantId]);
+    expect(events[0].n).toBe(2); // the merge and the unknown code's upgrade; none for the rename
+  });
+
   it('grants a grace period instead of downgrading when the ladder has one', async () => {
     const tenant = testTenant();
     await tiers.defineLadder(tenant, { metric: 'tier-points', window: { kind: 'jalali-year' }, levels, downgrade: 'to-earned', graceDays: 30 });

@@ -11,6 +11,8 @@ export const tierWindowSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('anniversary') }).strict().describe('the member’s enrolment anniversary'),
 ]);
 
+const tierCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
+
 export const tierLadderInputSchema = z
   .object({
     effectiveFrom: z.iso.datetime({ offset: true }).optional().describe('Default: now. Never earlier than the latest version.'),
@@ -20,7 +22,7 @@ export const tierLadderInputSchema = z
       .array(
         z
           .object({
-            code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/),
+            code: tierCode,
             name: z.string().trim().min(1).max(100),
             threshold: z.number().int().min(0),
             multiplierPercent: z.number().int().min(1).max(10_000).optional(),
@@ -31,6 +33,17 @@ export const tierLadderInputSchema = z
       .max(20),
     downgrade: z.enum(['one-level', 'to-earned']),
     graceDays: z.number().int().min(0).max(3660),
+    formerCodes: z
+      .record(tierCode, tierCode)
+      .optional()
+      .describe(
+        'Where members holding codes this version no longer has now stand: a former code (of an earlier version) → a code of this version, ' +
+          'e.g. {"silver": "argent"} to rename silver. Every code of the version this one follows (the one in force just before effectiveFrom) ' +
+          'that this version drops must be mapped, or the request is rejected (400, pointer #/formerCodes, naming the unmapped codes); keys ' +
+          'must be codes of an earlier version that this version does not have. Stored standings are not rewritten: they are read through ' +
+          'the maps of every later version (silver → argent → plata). A rename onto the same rank is not a tier move; a mapping onto a ' +
+          'level of another rank is recorded as a move with reason "ladder-change", dated at this version’s effectiveFrom.',
+      ),
   })
   .strict();
 
@@ -86,3 +99,19 @@ export const tierReviewSchema = z.object({
   finishedAt: z.iso.datetime().nullable(),
 });
 export type TierReviewView = z.infer<typeof tierReviewSchema>;
+
+/** A scores, segments or journey recompute over every member of the club (a resumable job). */
+export const memberPassSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['scores', 'segments', 'journey']),
+  scheduledFor: z.string().nullable().describe('The club-local date of a scheduled daily pass; null when requested through the API'),
+  status: z.enum(['pending', 'running', 'completed', 'failed']),
+  asOf: z.iso.datetime().describe('The instant the pass judges (recency, tenure and journey days are counted to it)'),
+  processed: z.number().int().describe('Members handled so far'),
+  changed: z.number().int().describe('Members whose scores, segment membership or stage changed'),
+  error: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type MemberPassView = z.infer<typeof memberPassSchema>;

@@ -1,5 +1,6 @@
+import { localDateOf, type Window } from '@club/calendar';
 import type { TierLadder, TierLevel } from './tier';
-import { localDateOf, qualificationWindow, type Window, type WindowPolicy } from './period';
+import { qualificationWindow, type WindowPolicy } from './period';
 
 /**
  * A club's tier programme as stored: the ladder (levels, metric, downgrade policy, grace) plus
@@ -13,6 +14,8 @@ export interface TenantLadderDefinition {
   readonly levels: readonly TierLevel[];
   readonly downgrade: TierLadder['downgrade'];
   readonly graceDays: number;
+  /** Former code → a code of this version (see {@link TierLadder.formerCodes}); absent = none. */
+  readonly formerCodes?: TierLadder['formerCodes'];
 }
 
 export interface ProgramVersion {
@@ -30,6 +33,7 @@ export function toLadder(v: ProgramVersion): TierLadder & { readonly window: Lad
     downgrade: v.definition.downgrade,
     graceDays: v.definition.graceDays,
     window: v.definition.window,
+    ...(v.definition.formerCodes ? { formerCodes: v.definition.formerCodes } : {}),
   };
 }
 

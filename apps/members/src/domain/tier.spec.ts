@@ -9,7 +9,10 @@ import {
   onQualifyingActivity,
   parseIsoInstant,
   progressToNext,
+  resolveStanding,
+  standingResolver,
   tierMultiplierPercent,
+  validateFormerCodes,
   validateLadder,
   validateNewVersion,
 } from './tier';
@@ -381,5 +384,175 @@ describe('progressToNext', () => {
         }
       }),
     );
+  });
+});
+
+describe('former codes (renamed and dropped tiers)', () => {
+  /** A version with the given codes (thresholds 0, 1000, 2000 …). */
+  const version = (n: number, effectiveFrom: string, codes: string[], formerCodes?: Record<string, string>): TierLadder => ({
+    ...LADDER,
+    version: n,
+    effectiveFrom,
+    levels: codes.map((code, i) => ({ code, name: code, threshold: i * 1000 })),
+    ...(formerCodes ? { formerCodes } : {}),
+  });
+  const v1 = version(1, '2024-01-01T00:00:00Z', ['bronze', 'silver', 'gold']);
+  const v2 = version(2, '2025-01-01T00:00:00Z', ['bronze', 'argent', 'gold'], { silver: 'argent' });
+  const v3 = version(3, '2026-01-01T00:00:00Z', ['bronze', 'plata', 'gold'], { argent: 'plata' });
+  const v4 = version(4, '2027-01-01T00:00:00Z', ['bronze', 'plata'], { gold: 'plata' }); // the top level is dropped
+  const v5 = version(5, '2028-01-01T00:00:00Z', ['bronze', 'copper', 'gold'], { plata: 'gold' }); // plata's holders go up a rank
+  const RENAMES = [v1, v2, v3, v4, v5];
+
+  describe('validateFormerCodes', () => {
+    it.each<[string, TierLadder[], TierLadder]>([
+      ['a first version without a map', [], v1],
+      ['a rename', [v1], v2],
+      ['a second rename', [v1, v2], v3],
+      ['a dropped level mapped onto another', [v1, v2, v3], v4],
+      ['a mapping of a code older than the previous version (a repair)', [v1, v2], version(3, '2026-01-01T00:00:00Z', ['bronze', 'argent', 'gold'], { silver: 'argent' })],
+      ['codes kept, levels added, no map needed', [v1], version(2, '2025-01-01T00:00:00Z', ['bronze', 'silver', 'gold', 'platinum'])],
+    ])('accepts %s', (_, history, candidate) => {
+      expect(validateFormerCodes(history, candidate)).toEqual([]);
+    });
+
+    it('names every code of the previous version that is dropped without a mapping, pointing at formerCodes', () => {
+      const problems = validateFormerCodes([v1], version(2, '2025-01-01T00:00:00Z', ['bronze', 'argent']));
+      expect(problems).toEqual([{ pointer: '#/formerCodes', detail: expect.stringMatching(/version 1 .*"silver", "gold"/) }]);
+      const partly = validateFormerCodes([v1], version(2, '2025-01-01T00:00:00Z', ['bronze', 'argent'], { silver: 'argent' }));
+      expect(partly).toEqual([{ pointer: '#/formerCodes', detail: expect.stringMatching(/"gold"/) }]);
+      expect(partly[0].detail).not.toMatch(/"silver"/);
+    });
+
+    it.each<[string, TierLadder[], Record<string, string>, string, RegExp]>([
+      ['a code this version still has', [v1], { bronze: 'argent', silver: 'argent' }, '#/formerCodes/bronze', /is a code of this version/],
+      ['a code no earlier version had', [v1], { silver: 'argent', copper: 'argent' }, '#/formerCodes/copper', /not a code of any earlier version/],
+      ['a key on the first version', [], { silver: 'argent' }, '#/formerCodes/silver', /not a code of any earlier version/],
+      ['a target this version does not have', [v1], { silver: 'argentum' }, '#/formerCodes/silver', /maps to "argentum", which is not a code of this version/],
+    ])('rejects %s', (_, history, formerCodes, pointer, detail) => {
+      const problems = validateFormerCodes(history, version(history.length + 1, '2025-01-01T00:00:00Z', ['bronze', 'argent', 'gold'], formerCodes));
+      expect(problems).toContainEqual({ pointer, detail: expect.stringMatching(detail) });
+    });
+
+    it('checks against the version in force just before the candidate, skipping a scheduled one it supersedes', () => {
+      const scheduled = version(2, '2026-01-01T00:00:00Z', ['bronze', 'argent', 'gold'], { silver: 'argent' });
+      // Same instant as the scheduled v2: v2 never takes effect, so v1's dropped codes must be mapped.
+      const superseding = version(3, '2026-01-01T00:00:00Z', ['bronze', 'plata', 'gold'], { argent: 'plata' });
+      expect(validateFormerCodes([v1, scheduled], superseding)).toEqual([{ pointer: '#/formerCodes', detail: expect.stringMatching(/version 1 .*"silver"/) }]);
+      expect(validateFormerCodes([v1, scheduled], { ...superseding, formerCodes: { silver: 'plata' } })).toEqual([]);
+      // Later than v2: v2's dropped codes must be mapped (v1's were mapped by v2).
+      const later = version(3, '2026-06-01T00:00:00Z', ['bronze', 'plata', 'gold']);
+      expect(validateFormerCodes([v1, scheduled], later)).toEqual([{ pointer: '#/formerCodes', detail: expect.stringMatching(/version 2 .*"argent"/) }]);
+      expect(validateFormerCodes([v1, scheduled], { ...later, formerCodes: { argent: 'plata' } })).toEqual([]);
+    });
+  });
+
+  describe('standingResolver', () => {
+    const SINCE_V1 = '2024-06-01T00:00:00Z';
+    const at = (ladderVersion: number, code: string) => ({ code, since: SINCE_V1, ladderVersion });
+
+    it.each<[string, TierLadder[], number, string, number, string, boolean]>([
+      // description, versions, ladder in force, stored code, written under, expected code, mapped
+      ['a code every version kept', RENAMES, 3, 'bronze', 1, 'bronze', false],
+      ['a code kept up to the ladder in force', RENAMES, 3, 'gold', 1, 'gold', false],
+      ['a rename', RENAMES, 2, 'silver', 1, 'argent', true],
+      ['a chain of renames (silver → argent → plata)', RENAMES, 3, 'silver', 1, 'plata', true],
+      ['a chain over four versions', RENAMES, 5, 'silver', 1, 'gold', true],
+      ['a code written under a later version', RENAMES, 3, 'argent', 2, 'plata', true],
+      ['a code already in the new name', RENAMES, 3, 'plata', 3, 'plata', false],
+      ['a standing written under the ladder in force', RENAMES, 2, 'argent', 2, 'argent', false],
+      ['an unknown code with no mapping (left as is: below the first level)', RENAMES, 3, 'diamond', 1, 'diamond', false],
+      ['a code written under a later version than the ladder (no backward mapping)', RENAMES, 1, 'argent', 2, 'argent', false],
+    ])('%s', (_, versions, inForce, code, writtenUnder, expected, mapped) => {
+      const ladder = versions.find((v) => v.version === inForce)!;
+      const r = resolveStanding(versions, ladder, at(writtenUnder, code));
+      expect(r.standing.code).toBe(expected);
+      expect(r.mapped).toBe(mapped);
+    });
+
+    it('an unknown code falls back to the first level at the next decision, as before', () => {
+      const r = resolveStanding(RENAMES, v3, at(1, 'diamond'));
+      expect(onQualifyingActivity(v3, r.standing, 0)).toEqual({ code: 'bronze', changed: true, direction: 'up' });
+      expect(progressToNext(v3, r.standing.code, 0).next?.code).toBe('bronze');
+    });
+
+    it('a rename keeps since and grace and is not a move', () => {
+      const r = resolveStanding(RENAMES, v3, { code: 'silver', since: SINCE_V1, graceUntil: '2026-02-01T00:00:00.000Z', ladderVersion: 1 });
+      expect(r).toEqual({ standing: { code: 'plata', since: SINCE_V1, graceUntil: '2026-02-01T00:00:00.000Z' }, mapped: true });
+      // …so a purchase that earns nothing more is no 'up' move, and a review of an earned plata keeps it.
+      expect(onQualifyingActivity(v3, r.standing, 1500)).toEqual({ code: 'plata', changed: false, direction: 'none' });
+      expect(atReview(v3, r.standing, 1500, '2026-06-01T00:00:00Z')).toEqual({ code: 'plata', direction: 'kept', reason: 'requalified' });
+    });
+
+    it.each<[string, number, string, number, string, 'up' | 'down', number]>([
+      ['a dropped top level mapped one rank down', 4, 'gold', 1, 'plata', 'down', 4],
+      ['a mapping one rank up', 5, 'plata', 3, 'gold', 'up', 5],
+      ['a chain whose ranks differ end to end (silver, rank 1 → … → gold, rank 2)', 5, 'silver', 1, 'gold', 'up', 5],
+    ])('records %s as a ladder-change move', (_, inForce, code, writtenUnder, expected, direction, by) => {
+      const ladder = RENAMES.find((v) => v.version === inForce)!;
+      const r = resolveStanding(RENAMES, ladder, at(writtenUnder, code));
+      const effectiveFrom = new Date(RENAMES.find((v) => v.version === by)!.effectiveFrom).toISOString();
+      expect(r.standing).toEqual({ code: expected, since: effectiveFrom });
+      expect(r.change).toEqual({ from: code, to: expected, direction, ladderVersion: by, at: effectiveFrom });
+    });
+
+    it('follows only versions that took effect, from the version a standing was written under', () => {
+      // A scheduled rename superseded on the same instant never took effect: silver is kept.
+      const s2 = version(2, '2026-01-01T00:00:00Z', ['bronze', 'argent', 'gold'], { silver: 'argent' });
+      const s3 = version(3, '2026-01-01T00:00:00Z', ['bronze', 'silver', 'gold', 'platinum']);
+      expect(resolveStanding([v1, s2, s3], s3, at(1, 'silver')).standing.code).toBe('silver');
+      // A code renamed away and later reused for another level: a standing written after the reuse is not mapped.
+      const r1 = version(1, '2024-01-01T00:00:00Z', ['base', 'gold']);
+      const r2 = version(2, '2025-01-01T00:00:00Z', ['base', 'or'], { gold: 'or' });
+      const r3 = version(3, '2026-01-01T00:00:00Z', ['base', 'or', 'gold']);
+      expect(resolveStanding([r1, r2, r3], r3, at(3, 'gold')).standing.code).toBe('gold');
+      expect(resolveStanding([r1, r2, r3], r3, at(1, 'gold')).standing.code).toBe('or');
+      // A code dropped without a mapping (saved before mappings existed) and mapped by a later version.
+      const q1 = version(1, '2024-01-01T00:00:00Z', ['base', 'legacy']);
+      const q2 = version(2, '2025-01-01T00:00:00Z', ['base', 'silver']);
+      const q3 = version(3, '2026-01-01T00:00:00Z', ['base', 'silver', 'gold'], { legacy: 'silver' });
+      expect(resolveStanding([q1, q2], q2, at(1, 'legacy')).standing.code).toBe('legacy');
+      expect(resolveStanding([q1, q2, q3], q3, at(1, 'legacy'))).toMatchObject({ standing: { code: 'silver' }, mapped: true });
+    });
+
+    it('a code mapped away and back onto itself is unchanged', () => {
+      // gold: kept by v2 and v3, mapped onto plata by v4, plata mapped onto gold by v5.
+      expect(resolveStanding(RENAMES, v5, at(1, 'gold'))).toEqual({ standing: at(1, 'gold'), mapped: false });
+    });
+
+    it('a move never dates a standing before it was reached', () => {
+      const lateSince = '2027-06-01T00:00:00.000Z'; // written under v1 by a back-dated review
+      expect(resolveStanding(RENAMES, v4, { code: 'gold', since: lateSince, ladderVersion: 1 }).standing.since).toBe(lateSince);
+    });
+
+    it('no member is stranded: with validated maps, every code of every version resolves onto the ladder in force', () => {
+      const POOL = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+      const chainArb = fc.array(fc.tuple(fc.shuffledSubarray(POOL, { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { minLength: 8, maxLength: 8 })), {
+        minLength: 1,
+        maxLength: 6,
+      });
+      fc.assert(
+        fc.property(chainArb, (specs) => {
+          const versions: TierLadder[] = [];
+          specs.forEach(([codes, picks], i) => {
+            const previous = versions.at(-1);
+            const dropped = previous ? previous.levels.map((l) => l.code).filter((c) => !codes.includes(c)) : [];
+            const formerCodes = Object.fromEntries(dropped.map((c, j) => [c, codes[picks[j] % codes.length]]));
+            const v = version(i + 1, `${2020 + i}-01-01T00:00:00Z`, codes, formerCodes);
+            expect(validateFormerCodes(versions, v)).toEqual([]);
+            versions.push(v);
+          });
+          const ladder = versions.at(-1)!;
+          const resolve = standingResolver(versions, ladder);
+          for (const v of versions) {
+            for (const { code } of v.levels) {
+              const r = resolve(at(v.version, code));
+              expect(levelIndex(ladder, r.standing.code)).toBeGreaterThanOrEqual(0);
+              expect(r.mapped).toBe(r.standing.code !== code);
+              if (r.change) expect(r.change.direction === 'up').toBe(levelIndex(ladder, r.change.to) > levelIndex(v, code));
+            }
+          }
+        }),
+      );
+    });
   });
 });

@@ -10,6 +10,10 @@
  * Ladders are versioned and immutable: an edit is a new version with a later `effectiveFrom`
  * (see {@link validateNewVersion}) and {@link ladderAt} selects the version in force at an
  * instant, so a past decision can always be re-derived from the version it was made under.
+ * A version that renames or drops codes says where their holders now stand (`formerCodes`,
+ * checked by {@link validateFormerCodes}); {@link standingResolver} reads a stored standing
+ * against the version in force by following those maps, so stored rows are never rewritten
+ * when a version is added (they are rewritten in the new code at the member's next write).
  */
 
 export type TierMetric = 'tier-points' | 'spend' | 'purchase-count';
@@ -40,6 +44,12 @@ export interface TierLadder {
   readonly downgrade: DowngradePolicy;
   /** Days a member keeps a tier they no longer earn before a review may downgrade them; 0 = none. */
   readonly graceDays: number;
+  /**
+   * Where members holding a code this version no longer has stand under it: a former code (of
+   * an earlier version) → a code of this version, e.g. `{ silver: 'argent' }` for a rename.
+   * Checked by {@link validateFormerCodes}; followed by {@link standingResolver}.
+   */
+  readonly formerCodes?: Readonly<Record<string, string>>;
 }
 
 /** Where a member stands: their tier code, since when, and a grace period if one was granted. */
@@ -155,7 +165,8 @@ export function validateLadder(ladder: TierLadder): string[] {
  * rewriting history: it is valid, numbered one above the highest existing version (1 for the
  * first), takes effect no earlier than `now` and no earlier than any existing version. A
  * scheduled version that has not yet taken effect can be superseded by a new version with the
- * same `effectiveFrom` (the higher version wins the tie in {@link ladderAt}).
+ * same `effectiveFrom` (the higher version wins the tie in {@link ladderAt}). Its `formerCodes`
+ * are checked by {@link validateFormerCodes} (which locates each problem for the caller).
  */
 export function validateNewVersion(history: readonly TierLadder[], candidate: TierLadder, now: string): string[] {
   const errors = validateLadder(candidate);
@@ -169,6 +180,65 @@ export function validateNewVersion(history: readonly TierLadder[], candidate: Ti
     if (from < latest) errors.push('effectiveFrom must not precede the effectiveFrom of an existing version');
   }
   return errors;
+}
+
+/** A problem with a new version, located by a JSON pointer into the request (`#/formerCodes/silver`). */
+export interface LadderProblem {
+  readonly pointer: string;
+  readonly detail: string;
+}
+
+const pointerToken = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const quoted = (codes: Iterable<string>): string => [...codes].map((c) => JSON.stringify(c)).join(', ');
+
+/**
+ * Checks `candidate.formerCodes` against the tenant's `history` (the versions saved before it):
+ * - every key is a code of some earlier version and not a code of `candidate` (a code the
+ *   version still has keeps its holders);
+ * - every value is a code of `candidate`;
+ * - every code of the version `candidate` follows — the one in force just before its
+ *   `effectiveFrom` (a scheduled version it supersedes on the same instant never takes effect,
+ *   so it is skipped) — that `candidate` no longer has is mapped, so no member is left on a code
+ *   that vanished.
+ * Codes of older versions need no entry: their holders were mapped by the versions in between.
+ */
+export function validateFormerCodes(history: readonly TierLadder[], candidate: TierLadder): LadderProblem[] {
+  const problems: LadderProblem[] = [];
+  const map: unknown = candidate.formerCodes ?? {};
+  if (typeof map !== 'object' || map === null || Array.isArray(map)) {
+    return [{ pointer: '#/formerCodes', detail: 'formerCodes must be an object mapping former codes to codes of this version' }];
+  }
+  const levels: readonly TierLevel[] = Array.isArray(candidate.levels) ? (candidate.levels as readonly TierLevel[]) : [];
+  const own = new Set(levels.map((l) => l.code));
+  const earlier = new Set(history.flatMap((v) => v.levels.map((l) => l.code)));
+  for (const [from, to] of Object.entries(map as Record<string, unknown>)) {
+    const pointer = `#/formerCodes/${pointerToken(from)}`;
+    if (own.has(from)) {
+      problems.push({ pointer, detail: `${JSON.stringify(from)} is a code of this version; only codes it no longer has can be mapped` });
+    } else if (!earlier.has(from)) {
+      problems.push({ pointer, detail: `${JSON.stringify(from)} is not a code of any earlier version` });
+    }
+    if (typeof to !== 'string' || !own.has(to)) {
+      problems.push({ pointer, detail: `maps to ${JSON.stringify(to)}, which is not a code of this version (${quoted(own)})` });
+    }
+  }
+  const from = parseIsoInstant(candidate.effectiveFrom);
+  const previous =
+    from === undefined
+      ? history.reduce<TierLadder | undefined>((max, v) => (max === undefined || v.version > max.version ? v : max), undefined)
+      : ladderAt(history, new Date(from - 1).toISOString());
+  if (previous) {
+    const unmapped = previous.levels.map((l) => l.code).filter((code) => !own.has(code) && !Object.hasOwn(map, code));
+    if (unmapped.length > 0) {
+      problems.push({
+        pointer: '#/formerCodes',
+        detail:
+          `codes of version ${previous.version} that this version no longer has must be mapped to codes of this version: ${quoted(unmapped)} ` +
+          `(e.g. "formerCodes": {${JSON.stringify(unmapped[0])}: "<a code of this version>"})`,
+      });
+    }
+  }
+  return problems;
 }
 
 /**
@@ -189,6 +259,104 @@ export function ladderAt(versions: readonly TierLadder[], at: string): TierLadde
     }
   }
   return best;
+}
+
+/** A member's standing as stored, with the ladder version it was written under. */
+export interface StoredStanding extends TierStanding {
+  readonly ladderVersion: number;
+}
+
+/** A move caused by a ladder version mapping a former code onto a level of another rank. */
+export interface LadderChange {
+  readonly from: string;
+  readonly to: string;
+  readonly direction: 'up' | 'down';
+  /** The version whose `formerCodes` made the move, and its `effectiveFrom` (when it happened). */
+  readonly ladderVersion: number;
+  readonly at: string;
+}
+
+/** A stored standing read against the ladder in force (see {@link standingResolver}). */
+export interface CurrentStanding {
+  /**
+   * The standing on the ladder in force. Its code is a code of that ladder, except when the
+   * stored code vanished without a mapping: then it is the stored code, which the decisions
+   * treat as below the first level (as before mappings existed).
+   */
+  readonly standing: TierStanding;
+  /** True when `formerCodes` changed the code: the stored row is out of date and should be rewritten in the new code. */
+  readonly mapped: boolean;
+  /** Set when the mapping landed on a level of another rank: a move to record (history and event). */
+  readonly change?: LadderChange;
+}
+
+/**
+ * Reads stored standings against `ladder` (the version in force) given every version of the
+ * tenant's ladder. From the version a standing was written under, it walks the versions that
+ * took effect since (not those superseded before taking effect), up to `ladder`: a code the
+ * version still has is kept, a code it dropped follows its `formerCodes` (so v1 silver → v2
+ * argent → v3 plata), a code dropped without a mapping is carried on unchanged (a later
+ * version may still map it). A code that ends on `ladder` is the member's code; otherwise the
+ * stored code is returned unchanged (below the first level, as before).
+ *
+ * How a mapping is recorded — a level is its rank on the ladder (0 = first):
+ * - a code still on the ladder is unchanged (whatever its rank now: the club kept the level);
+ * - a mapping onto the same rank as the stored code held on its own version is a rename, not a
+ *   move: same `since`, same grace, no history entry and no event (`mapped` only);
+ * - a mapping onto another rank (the club dropped a level and sent its holders up or down) is a
+ *   move made by the ladder change, not by the member: `change` with direction by rank, dated
+ *   at the `effectiveFrom` of the version that mapped it (reason `ladder-change`); `since` becomes
+ *   that instant, so a review does not judge the new level on a window that ended before it;
+ *   a grace period in progress is kept.
+ *
+ * The returned function memoises per (version, code), so a review batch resolves cheaply.
+ */
+export function standingResolver(versions: readonly TierLadder[], ladder: TierLadder): (stored: StoredStanding) => CurrentStanding {
+  const took = versions.filter((v) => v.version < ladder.version && ladderAt(versions, v.effectiveFrom)?.version === v.version);
+  const chain = [...took.sort((a, b) => a.version - b.version), ladder];
+  const byVersion = new Map(versions.map((v) => [v.version, v]));
+  const codes = new Map(chain.map((v) => [v.version, new Set(v.levels.map((l) => l.code))]));
+  const memo = new Map<string, { code: string; by?: TierLadder } | undefined>();
+
+  const resolveCode = (code: string, writtenUnder: number): { code: string; by?: TierLadder } | undefined => {
+    const key = `${writtenUnder}\u0000${code}`;
+    if (memo.has(key)) return memo.get(key);
+    let current = code;
+    let by: TierLadder | undefined;
+    for (const v of chain) {
+      if (v.version <= writtenUnder || codes.get(v.version)?.has(current)) continue;
+      const map = v.formerCodes;
+      const to = map && Object.hasOwn(map, current) ? map[current] : undefined;
+      if (typeof to !== 'string') continue;
+      current = to;
+      by = v;
+    }
+    const result = levelIndex(ladder, current) < 0 ? undefined : current === code ? { code } : { code: current, by };
+    memo.set(key, result);
+    return result;
+  };
+
+  return (stored) => {
+    const resolved = resolveCode(stored.code, stored.ladderVersion);
+    if (resolved === undefined || resolved.by === undefined) return { standing: stored, mapped: false };
+    const kept: TierStanding = { code: stored.code, since: stored.since, ...(stored.graceUntil !== undefined ? { graceUntil: stored.graceUntil } : {}) };
+    const writtenUnder = byVersion.get(stored.ladderVersion);
+    const fromRank = writtenUnder ? levelIndex(writtenUnder, stored.code) : -1;
+    const toRank = levelIndex(ladder, resolved.code);
+    if (fromRank < 0 || fromRank === toRank) return { standing: { ...kept, code: resolved.code }, mapped: true };
+    const sinceMs = Math.max(requireInstant(stored.since, 'since'), requireInstant(resolved.by.effectiveFrom, `version ${resolved.by.version} effectiveFrom`));
+    const at = new Date(sinceMs).toISOString();
+    return {
+      standing: { ...kept, code: resolved.code, since: at },
+      mapped: true,
+      change: { from: stored.code, to: resolved.code, direction: toRank > fromRank ? 'up' : 'down', ladderVersion: resolved.by.version, at },
+    };
+  };
+}
+
+/** {@link standingResolver} for one standing. */
+export function resolveStanding(versions: readonly TierLadder[], ladder: TierLadder, stored: StoredStanding): CurrentStanding {
+  return standingResolver(versions, ladder)(stored);
 }
 
 /** Position of `code` on the ladder (0 = lowest), or -1 when the ladder has no such level. */
@@ -226,9 +394,10 @@ export interface QualifyingOutcome {
  * level when it is above the current one, otherwise keep the current tier — never a downgrade
  * (and a grace period in progress is left alone).
  *
- * A current code that is not on this ladder (a later version dropped it) counts as below the
- * first level, so the member is placed on their earned level (`direction: 'up'`); the result
- * is always a code of `ladder`.
+ * Pass a stored standing through {@link standingResolver} first (renamed and dropped codes
+ * follow the versions' `formerCodes`). A code still not on this ladder (dropped without a
+ * mapping) counts as below the first level, so the member is placed on their earned level
+ * (`direction: 'up'`); the result is always a code of `ladder`.
  */
 export function onQualifyingActivity(ladder: TierLadder, current: Pick<TierStanding, 'code'>, metricValue: number): QualifyingOutcome {
   const earned = earnedIndex(ladder, metricValue);

@@ -37,6 +37,8 @@ export interface ReviewCandidate {
   readonly code: string | null;
   readonly since: Date | null;
   readonly graceUntil: Date | null;
+  /** The ladder version the standing was written under (its code is read against later versions' formerCodes). */
+  readonly ladderVersion: number | null;
   readonly reviewedThrough: Date | null;
 }
 
@@ -129,16 +131,26 @@ export class TierReviewRepository {
   async nextCandidates(m: EntityManager, tenantId: string, after: string | null, limit: number): Promise<ReviewCandidate[]> {
     // Two plain forms rather than `($2 IS NULL OR id > $2)`, which would stop the planner from
     // using the primary key as a range and make every batch rescan from the first member.
-    const rows = await m.query<{ id: string; created_at: Date; code: string | null; since: Date | null; grace_until: Date | null; reviewed_through: Date | null }[]>(
+    const rows = await m.query<
+      { id: string; created_at: Date; code: string | null; since: Date | null; grace_until: Date | null; ladder_version: number | null; reviewed_through: Date | null }[]
+    >(
       // The page of members first, then each one's standing by primary key (LATERAL): a plain
       // join lets the planner hash the whole member_tiers table for every batch.
-      `SELECT mb.id, mb.created_at, t.code, t.since, t.grace_until, t.reviewed_through
+      `SELECT mb.id, mb.created_at, t.code, t.since, t.grace_until, t.ladder_version, t.reviewed_through
        FROM (SELECT id, created_at FROM members WHERE tenant_id = $1 AND erased_at IS NULL ${after === null ? '' : 'AND id > $3'} ORDER BY id LIMIT $2) mb
-       LEFT JOIN LATERAL (SELECT code, since, grace_until, reviewed_through FROM member_tiers WHERE tenant_id = $1 AND member_id = mb.id) t ON true
+       LEFT JOIN LATERAL (SELECT code, since, grace_until, ladder_version, reviewed_through FROM member_tiers WHERE tenant_id = $1 AND member_id = mb.id) t ON true
        ORDER BY mb.id`,
       after === null ? [tenantId, limit] : [tenantId, limit, after],
     );
-    return rows.map((r) => ({ memberId: r.id, createdAt: r.created_at, code: r.code, since: r.since, graceUntil: r.grace_until, reviewedThrough: r.reviewed_through }));
+    return rows.map((r) => ({
+      memberId: r.id,
+      createdAt: r.created_at,
+      code: r.code,
+      since: r.since,
+      graceUntil: r.grace_until,
+      ladderVersion: r.ladder_version,
+      reviewedThrough: r.reviewed_through,
+    }));
   }
 
   /** Each member's metric over their own window, for a whole batch in one query. */
@@ -161,12 +173,22 @@ export class TierReviewRepository {
   /**
    * Compare-and-set of the batch's standings: a row changes only if it still holds what the review
    * read (a purchase may have upgraded the member meanwhile); members without a row get one unless
-   * one appeared. Returns the members actually written.
+   * one appeared. A standing only rewritten in a renamed code (not judged) passes its stored
+   * `reviewedThrough` back, possibly null. Returns the members actually written.
    */
   async applyStandings(
     m: EntityManager,
     tenantId: string,
-    rows: readonly { memberId: string; expectedCode: string | null; expectedSince: Date | null; code: string; since: Date; graceUntil: Date | null; ladderVersion: number; reviewedThrough: Date }[],
+    rows: readonly {
+      memberId: string;
+      expectedCode: string | null;
+      expectedSince: Date | null;
+      code: string;
+      since: Date;
+      graceUntil: Date | null;
+      ladderVersion: number;
+      reviewedThrough: Date | null;
+    }[],
   ): Promise<Set<string>> {
     const existing = rows.filter((r) => r.expectedCode !== null);
     const fresh = rows.filter((r) => r.expectedCode === null);

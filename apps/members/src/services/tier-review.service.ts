@@ -4,7 +4,7 @@ import type { TenantContext, TierReviewView } from '@club/contracts';
 import { isTransientDbError } from '@club/platform-db';
 import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
 import { Clock, Ids, invalidArgument, JobWorker, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
-import { atReview, ladderAt } from '../domain/tier';
+import { atReview, ladderAt, standingResolver, type CurrentStanding } from '../domain/tier';
 import { memberWindow, toLadder } from '../domain/tier-program';
 import { ActivityRepository } from '../repositories/activity.repository';
 import { TierReviewRepository, type PreviewMove, type TierReviewRun } from '../repositories/tier-review.repository';
@@ -68,6 +68,12 @@ export class TierReviewService implements OnApplicationBootstrap, OnApplicationS
     const run = await this.reviews.createRun(tenant.tenantId, this.ids.uuid(), reviewAt, input.dryRun, tenant.timezone);
     this.worker.kick();
     return toView(run);
+  }
+
+  /** The scheduler's request: the real review at a scheduled instant, once however often asked. */
+  async schedule(tenantId: string, reviewAt: Date, timezone: string): Promise<void> {
+    const run = await this.reviews.createRun(tenantId, this.ids.uuid(), reviewAt, false, timezone);
+    if (run.status === 'pending') this.worker.kick();
   }
 
   async getReview(tenant: TenantContext, id: string): Promise<TierReviewView> {
@@ -140,18 +146,37 @@ export class TierReviewService implements OnApplicationBootstrap, OnApplicationS
       const tally = { upgraded: 0, downgraded: 0, graced: 0, kept: 0 };
       const preview: PreviewMove[] = [];
       const writes: Parameters<TierReviewRepository['applyStandings']>[2][number][] = [];
-      const moves = new Map<string, { from: string; to: string; direction: 'up' | 'down'; reason: string }>();
+      const moves: { memberId: string; from: string; to: string; direction: 'up' | 'down'; reason: string; ladderVersion: number; at: Date }[] = [];
+      // Stored codes are read against the ladder in force: a code a later version renamed or
+      // dropped follows the versions' formerCodes. A rename is not a move (no history, no event);
+      // a mapping onto another rank is recorded as a 'ladder-change' move dated at the effectiveFrom
+      // of the version that made it (see standingResolver). The written row holds the mapped code;
+      // the compare-and-set below still expects the stored (old) code.
+      const resolve = standingResolver(versions, ladder);
       candidates.forEach((c, i) => {
         const window = windows[i];
-        const code = c.code ?? ladder.levels[0].code;
-        const since = c.since ?? c.createdAt;
+        const current: CurrentStanding =
+          c.code !== null && c.since !== null && c.ladderVersion !== null
+            ? resolve({ code: c.code, since: c.since.toISOString(), ladderVersion: c.ladderVersion, ...(c.graceUntil ? { graceUntil: c.graceUntil.toISOString() } : {}) })
+            : { standing: { code: ladder.levels[0].code, since: c.createdAt.toISOString() }, mapped: false };
+        const { standing, change } = current;
+        const code = standing.code;
+        const since = new Date(standing.since);
+        const graceUntil = standing.graceUntil ? new Date(standing.graceUntil) : null;
+        if (change) {
+          preview.push({ memberId: c.memberId, from: change.from, to: change.to, direction: change.direction, reason: 'ladder-change' });
+          moves.push({ memberId: c.memberId, from: change.from, to: change.to, direction: change.direction, reason: 'ladder-change', ladderVersion: change.ladderVersion, at: new Date(change.at) });
+        }
         // Judged once per window; a standing reached after the judged window ended (a purchase this
         // year upgraded the member) is not judged on that older window.
         if ((c.reviewedThrough && c.reviewedThrough.getTime() >= window.end.getTime()) || since.getTime() >= window.end.getTime()) {
           tally.kept++;
+          if (current.mapped) {
+            // Not judged, but rewritten in the code of the ladder in force.
+            writes.push({ memberId: c.memberId, expectedCode: c.code, expectedSince: c.since, code, since, graceUntil, ladderVersion: ladder.version, reviewedThrough: c.reviewedThrough });
+          }
           return;
         }
-        const standing = { code, since: since.toISOString(), ...(c.graceUntil ? { graceUntil: c.graceUntil.toISOString() } : {}) };
         const outcome = atReview(ladder, standing, metrics.get(c.memberId) ?? 0, reviewAt.toISOString());
         if (outcome.direction === 'up') tally.upgraded++;
         else if (outcome.direction === 'down') tally.downgraded++;
@@ -172,24 +197,24 @@ export class TierReviewService implements OnApplicationBootstrap, OnApplicationS
           reviewedThrough: window.end,
         });
         if (codeChanged && outcome.direction !== 'kept') {
-          moves.set(c.memberId, { from: code, to: outcome.code, direction: outcome.direction, reason: `review:${outcome.reason}` });
+          moves.push({ memberId: c.memberId, from: code, to: outcome.code, direction: outcome.direction, reason: `review:${outcome.reason}`, ladderVersion: ladder.version, at: reviewAt });
         }
       });
       if (!run.dryRun) {
         // Set-based writes; history and events only for the standings actually written.
         const written = await this.reviews.applyStandings(m, tenantId, writes);
-        const applied = [...moves].filter(([memberId]) => written.has(memberId));
+        const applied = moves.filter((move) => written.has(move.memberId));
         await this.activity.insertTierHistoryMany(
           m,
           tenantId,
-          applied.map(([memberId, move]) => ({ id: this.ids.uuid(), memberId, ...move, ladderVersion: ladder.version, at: reviewAt })),
+          applied.map((move) => ({ id: this.ids.uuid(), ...move })),
         );
-        const events: NewEvent<'members.tier.changed.v1'>[] = applied.map(([memberId, move]) => ({
+        const events: NewEvent<'members.tier.changed.v1'>[] = applied.map((move) => ({
           topic: 'members.tier.changed.v1',
           tenantId,
-          subject: memberId,
-          time: reviewAt,
-          data: { memberId, ...move, ladderVersion: ladder.version, at: reviewAt.toISOString() },
+          subject: move.memberId,
+          time: move.at,
+          data: { ...move, at: move.at.toISOString() },
         }));
         await this.outbox.enqueueMany(m, events);
       }

@@ -3,7 +3,18 @@ import type { EntityManager } from 'typeorm';
 import type { MemberTierView, TenantContext, TierLadderInput, TierLadderView } from '@club/contracts';
 import { OutboxRepository } from '@club/platform-kafka';
 import { Clock, Ids, invalidArgument, notFound, UnitOfWork } from '@club/platform-nest';
-import { ladderAt, onQualifyingActivity, progressToNext, tierMultiplierPercent, validateLadder, validateNewVersion, type TierLadder } from '../domain/tier';
+import {
+  ladderAt,
+  onQualifyingActivity,
+  progressToNext,
+  resolveStanding,
+  tierMultiplierPercent,
+  validateFormerCodes,
+  validateNewVersion,
+  type CurrentStanding,
+  type LadderChange,
+  type TierLadder,
+} from '../domain/tier';
 import { memberWindow, tenureDays, toLadder, type ProgramVersion } from '../domain/tier-program';
 import { ActivityRepository, type MemberTierRow } from '../repositories/activity.repository';
 import { MemberRepository, type MemberRecord } from '../repositories/member.repository';
@@ -29,11 +40,21 @@ export class TiersService {
       const version: ProgramVersion = {
         version: history.length + 1,
         effectiveFrom: input.effectiveFrom ? new Date(input.effectiveFrom) : now,
-        definition: { metric: input.metric, window: input.window, levels: input.levels, downgrade: input.downgrade, graceDays: input.graceDays },
+        definition: {
+          metric: input.metric,
+          window: input.window,
+          levels: input.levels,
+          downgrade: input.downgrade,
+          graceDays: input.graceDays,
+          ...(input.formerCodes ? { formerCodes: input.formerCodes } : {}),
+        },
       };
       const candidate = toLadder(version);
-      const errors = [...validateLadder(candidate), ...validateNewVersion(history, candidate, now.toISOString())];
-      if (errors.length > 0) throw invalidArgument('invalid tier ladder', errors.map((detail) => ({ pointer: '#', detail })));
+      const errors = [
+        ...validateNewVersion(history, candidate, now.toISOString()).map((detail) => ({ pointer: '#', detail })),
+        ...validateFormerCodes(history, candidate),
+      ];
+      if (errors.length > 0) throw invalidArgument('invalid tier ladder', errors);
       await this.activity.insertLadder(m, tenant.tenantId, version);
       return toView(version);
     });
@@ -49,22 +70,24 @@ export class TiersService {
     if (!member) throw notFound('member not found');
     const now = this.clock.now();
     const base = { memberSince: member.createdAt.toISOString(), tenureDays: tenureDays(member.createdAt, now) };
-    const ladder = currentLadder(await this.activity.listLadders(this.uowlessSource(), tenant.tenantId), now);
+    const versions = (await this.activity.listLadders(this.uowlessSource(), tenant.tenantId)).map(toLadder);
+    const ladder = currentLadder(versions, now);
     const history = (await this.activity.listTierHistory(tenant.tenantId, memberId)).map((h) => ({ ...h, at: h.at.toISOString() }));
     if (!ladder) {
       return { ...base, code: null, name: null, since: null, graceUntil: null, ladderVersion: null, metric: null, metricValue: 0, window: null, progress: null, multiplierPercent: 100, history };
     }
     const window = memberWindow(ladder.window, member.createdAt, now, tenant.timezone);
     const metricValue = await this.activity.windowMetric(this.uowlessSource(), tenant.tenantId, memberId, ladder.metric, window.start, window.end);
-    const standing = this.standing(ladder, member, await this.activity.findMemberTier(this.uowlessSource(), tenant.tenantId, memberId));
+    // Shown in the code of the ladder in force (a renamed or dropped code follows the versions' formerCodes).
+    const { standing } = this.standing(versions, ladder, member, await this.activity.findMemberTier(this.uowlessSource(), tenant.tenantId, memberId));
     const level = ladder.levels.find((l) => l.code === standing.code) ?? ladder.levels[0];
     const progress = progressToNext(ladder, level.code, metricValue);
     return {
       ...base,
       code: level.code,
       name: level.name,
-      since: standing.since.toISOString(),
-      graceUntil: standing.graceUntil?.toISOString() ?? null,
+      since: standing.since,
+      graceUntil: standing.graceUntil ?? null,
       ladderVersion: ladder.version,
       metric: ladder.metric,
       metricValue,
@@ -77,32 +100,49 @@ export class TiersService {
 
   /**
    * After a qualifying event (a purchase): upgrade at once when the member now earns a higher tier.
-   * Never downgrades — that happens only at the review.
+   * Never downgrades — that happens only at the review. A standing stored in a code a later
+   * version renamed or dropped is rewritten in the new code (a ladder-change move is recorded
+   * only when the mapping landed on another rank; see `standingResolver`).
    */
   async upgradeIfEarned(m: EntityManager, tenantId: string, member: MemberRecord, at: Date, timeZone: string): Promise<void> {
-    const ladder = currentLadder(await this.activity.listLadders(m, tenantId), at);
+    const versions = (await this.activity.listLadders(m, tenantId)).map(toLadder);
+    const ladder = currentLadder(versions, at);
     if (!ladder) return;
     const window = memberWindow(ladder.window, member.createdAt, at, timeZone);
     const value = await this.activity.windowMetric(m, tenantId, member.id, ladder.metric, window.start, window.end);
-    const current = await this.activity.findMemberTier(m, tenantId, member.id);
-    const standing = this.standing(ladder, member, current);
+    const row = await this.activity.findMemberTier(m, tenantId, member.id);
+    const { standing, mapped, change } = this.standing(versions, ladder, member, row);
+    if (change) await this.recordMove(m, tenantId, member.id, { ...change, reason: 'ladder-change', at: new Date(change.at) });
     const outcome = onQualifyingActivity(ladder, standing, value);
-    if (!outcome.changed) return;
+    if (!outcome.changed) {
+      if (mapped) {
+        await this.activity.upsertMemberTier(m, tenantId, member.id, {
+          code: standing.code,
+          since: new Date(standing.since),
+          graceUntil: standing.graceUntil ? new Date(standing.graceUntil) : null,
+          ladderVersion: ladder.version,
+        });
+      }
+      return;
+    }
     await this.activity.upsertMemberTier(m, tenantId, member.id, { code: outcome.code, since: at, graceUntil: null, ladderVersion: ladder.version });
-    await this.activity.insertTierHistory(m, tenantId, member.id, this.ids.uuid(), {
-      from: standing.code,
-      to: outcome.code,
-      direction: 'up',
-      reason: 'qualifying-activity',
-      ladderVersion: ladder.version,
-      at,
-    });
+    await this.recordMove(m, tenantId, member.id, { from: standing.code, to: outcome.code, direction: 'up', reason: 'qualifying-activity', ladderVersion: ladder.version, at });
+  }
+
+  /** A tier move: a history entry and its `members.tier.changed.v1` event, in the caller's transaction. */
+  private async recordMove(
+    m: EntityManager,
+    tenantId: string,
+    memberId: string,
+    move: Omit<LadderChange, 'at'> & { reason: string; at: Date },
+  ): Promise<void> {
+    await this.activity.insertTierHistory(m, tenantId, memberId, this.ids.uuid(), move);
     await this.outbox.enqueue(m, {
       topic: 'members.tier.changed.v1',
       tenantId,
-      subject: member.id,
-      time: at,
-      data: { memberId: member.id, from: standing.code, to: outcome.code, direction: 'up', reason: 'qualifying-activity', ladderVersion: ladder.version, at: at.toISOString() },
+      subject: memberId,
+      time: move.at,
+      data: { memberId, ...move, at: move.at.toISOString() },
     });
   }
 
@@ -110,10 +150,15 @@ export class TiersService {
     await this.activity.rememberTenant(tenant.tenantId, tenant);
   }
 
-  /** A member without a stored standing is on the lowest level since enrolment. */
-  private standing(ladder: TierLadder, member: MemberRecord, row: MemberTierRow | undefined): { code: string; since: Date; graceUntil?: Date } {
-    if (row) return { code: row.code, since: row.since, ...(row.graceUntil ? { graceUntil: row.graceUntil } : {}) };
-    return { code: ladder.levels[0].code, since: member.createdAt };
+  /** The stored standing read against the ladder in force; a member without one is on the lowest level since enrolment. */
+  private standing(versions: readonly TierLadder[], ladder: TierLadder, member: MemberRecord, row: MemberTierRow | undefined): CurrentStanding {
+    if (!row) return { standing: { code: ladder.levels[0].code, since: member.createdAt.toISOString() }, mapped: false };
+    return resolveStanding(versions, ladder, {
+      code: row.code,
+      since: row.since.toISOString(),
+      ladderVersion: row.ladderVersion,
+      ...(row.graceUntil ? { graceUntil: row.graceUntil.toISOString() } : {}),
+    });
   }
 
   private uowlessSource() {
@@ -122,10 +167,9 @@ export class TiersService {
 }
 
 /** The version in force at `at`, with its qualification window. */
-function currentLadder(versions: readonly ProgramVersion[], at: Date): ReturnType<typeof toLadder> | undefined {
-  const all = versions.map(toLadder);
-  const chosen = ladderAt(all, at.toISOString());
-  return chosen && all.find((l) => l.version === chosen.version);
+function currentLadder<L extends TierLadder>(versions: readonly L[], at: Date): L | undefined {
+  const chosen = ladderAt(versions, at.toISOString());
+  return chosen && versions.find((l) => l.version === chosen.version);
 }
 
 function toView(v: ProgramVersion): TierLadderView {
