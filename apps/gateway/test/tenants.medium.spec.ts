@@ -36,8 +36,8 @@ describe('tenants and API keys (real PostgreSQL)', () => {
     const stored = await db.dataSource.query<{ key_hash: string }[]>(`SELECT key_hash FROM api_keys WHERE tenant_id = $1`, [a.tenant.id]);
     expect(stored).toHaveLength(1);
     expect(stored[0].key_hash).not.toContain(secretOf(a.apiKey));
-    expect(await tenants.authenticate(a.apiKey)).toMatchObject({ tenantId: a.tenant.id, currency: 'IRR', calendar: 'jalali' });
-    expect(await tenants.authenticate(b.apiKey)).toMatchObject({ tenantId: b.tenant.id, currency: 'EUR', timezone: 'Europe/Berlin' });
+    expect(await tenants.authenticate(a.apiKey)).toMatchObject({ tenant: { tenantId: a.tenant.id, currency: 'IRR', calendar: 'jalali' }, keyLabel: 'default' });
+    expect(await tenants.authenticate(b.apiKey)).toMatchObject({ tenant: { tenantId: b.tenant.id, currency: 'EUR', timezone: 'Europe/Berlin' } });
   });
 
   it('refuses a forged key that names another tenant, a tampered key and a revoked key', async () => {

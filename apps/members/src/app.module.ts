@@ -20,6 +20,9 @@ import { JourneyService } from './services/journey.service';
 import { JourneyRepository } from './repositories/journey.repository';
 import { PurchasesService } from './services/purchases.service';
 import { PurchaseEventsConsumer } from './consumers/purchase-events.consumer';
+import { MemberPassService } from './services/member-pass.service';
+import { MemberPassRepository } from './repositories/member-pass.repository';
+import { PassSchedulerService } from './services/pass-scheduler.service';
 import { MEMBERS_MIGRATIONS } from './migrations';
 
 @Module({})
@@ -48,7 +51,7 @@ export class AppModule {
         }),
       ],
       controllers: [MembersGrpcController],
-      providers: [MembersService, TiersService, TierReviewService, TierReviewRepository, ImportService, ImportRepository, ScoresService, ScoresRepository, SegmentsService, SegmentsRepository, JourneyService, JourneyRepository, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
+      providers: [MembersService, TiersService, TierReviewService, TierReviewRepository, ImportService, ImportRepository, ScoresService, ScoresRepository, SegmentsService, SegmentsRepository, JourneyService, JourneyRepository, MemberPassService, MemberPassRepository, PassSchedulerService, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
     };
   }
 }

@@ -14,10 +14,11 @@ describe('journey daily pass (real PostgreSQL)', () => {
   let members: MembersService;
   let journey: JourneyService;
   let activity: ActivityRepository;
+  let runPass: ReturnType<typeof membersKit>['runPass'];
 
   beforeAll(async () => {
     db = await createTestDatabase('members', MEMBERS_MIGRATIONS);
-    ({ members, journey, activity } = membersKit(db.dataSource));
+    ({ members, journey, activity, runPass } = membersKit(db.dataSource));
   });
 
   afterAll(async () => {
@@ -46,11 +47,11 @@ describe('journey daily pass (real PostgreSQL)', () => {
     const fresh = await buyer(tenant, '09127780001', 5, 3, 'active');
     const risky = await buyer(tenant, '09127780002', 40, 3, 'active');
     const gone = await buyer(tenant, '09127780003', 200, 3, 'lapsed');
-    expect(await journey.runDaily(tenant)).toMatchObject({ members: 3, moved: 2 });
+    expect(await runPass(tenant, 'journey')).toMatchObject({ status: 'completed', processed: 3, changed: 2 });
     expect(await stageOf(tenant, fresh)).toBe('active');
     expect(await stageOf(tenant, risky)).toBe('at-risk');
     expect(await stageOf(tenant, gone)).toBe('churned');
-    expect(await journey.runDaily(tenant)).toMatchObject({ moved: 0 });
+    expect(await runPass(tenant, 'journey')).toMatchObject({ status: 'completed', changed: 0 });
   });
 });
 

@@ -3,7 +3,11 @@ import type { DataSource } from 'typeorm';
 import { OutboxRelay, OutboxRepository } from '@club/platform-kafka';
 import { Clock, Ids, UnitOfWork } from '@club/platform-nest';
 import { testKafka } from '@club/platform-testing';
+import type { TenantContext } from '@club/contracts';
 import type { MembersConfig } from '../src/config';
+import { MemberPassRepository, type PassKind } from '../src/repositories/member-pass.repository';
+import { MemberPassService } from '../src/services/member-pass.service';
+import { PassSchedulerService } from '../src/services/pass-scheduler.service';
 import { ActivityRepository } from '../src/repositories/activity.repository';
 import { CardNumberSource } from '../src/repositories/card-number.source';
 import { ImportRepository } from '../src/repositories/import.repository';
@@ -35,6 +39,12 @@ export function membersKit(ds: DataSource) {
   const tiers = new TiersService(activity, repo, outbox, uow, new Clock(), new Ids());
   const reviewRepo = new TierReviewRepository(ds);
   const importRepo = new ImportRepository(ds);
+  const scores = new ScoresService(new ScoresRepository(ds), repo, new Clock());
+  const segments = new SegmentsService(new SegmentsRepository(ds), repo, activity, outbox, new Ids());
+  const journey = new JourneyService(new JourneyRepository(ds), outbox);
+  const passRepo = new MemberPassRepository(ds);
+  const passes = new MemberPassService(passRepo, activity, uow, new Clock(), new Ids(), scores, segments, journey, logger);
+  const newReviewer = () => new TierReviewService(reviewRepo, activity, outbox, uow, new Clock(), new Ids(), logger);
   return {
     logger,
     uow,
@@ -45,10 +55,20 @@ export function membersKit(ds: DataSource) {
     reviewRepo,
     importRepo,
     purchases: new PurchasesService(activity, repo, tiers, outbox, new JourneyRepository(ds), logger),
-    scores: new ScoresService(new ScoresRepository(ds), repo, uow, new Clock(), logger),
-    segments: new SegmentsService(new SegmentsRepository(ds), repo, outbox, uow, new Clock(), new Ids(), logger),
-    journey: new JourneyService(new JourneyRepository(ds), outbox, uow, new Clock(), logger),
-    newReviewer: () => new TierReviewService(reviewRepo, activity, outbox, uow, new Clock(), new Ids(), logger),
+    scores,
+    segments,
+    journey,
+    passRepo,
+    passes,
+    /** Requests a pass and runs the claimable passes to the end; returns the pass as it finished. */
+    runPass: async (tenant: TenantContext, kind: PassKind) => {
+      const started = await passes.request(tenant, kind);
+      await passes.drain();
+      return passes.get(tenant, started.id);
+    },
+    newReviewer,
+    newScheduler: (clock: Clock, config: Partial<MembersConfig> = {}) =>
+      new PassSchedulerService(passes, passRepo, newReviewer(), activity, clock, { MEMBERS_SCHEDULER_INTERVAL_MS: 0, MEMBERS_DAILY_PASS_HOUR: 2, ...config } as MembersConfig, logger),
     newImporter: () => new ImportService(importRepo, members, uow, new Ids(), logger),
   };
 }

@@ -126,6 +126,14 @@ describe('member profiles and cards end to end', () => {
     expect(ladder.status).toBe(201);
     expect(ladder.json.version).toBe(1);
     expect((await call('POST', '/v1/tier-ladders', { key, body: { metric: 'spend' } })).status).toBe(400);
+    // A version that drops a code must say where its holders go (formerCodes); nothing is saved otherwise.
+    const unmapped = await call('POST', '/v1/tier-ladders', {
+      key,
+      body: { metric: 'spend', window: { kind: 'jalali-year' }, levels: [{ code: 'member', name: 'عضو', threshold: 0 }, { code: 'zarrin', name: 'زرین', threshold: 2_000_000 }], downgrade: 'one-level', graceDays: 30 },
+    });
+    expect(unmapped.status).toBe(400);
+    expect(unmapped.json.errors).toEqual([{ pointer: '#/formerCodes', detail: expect.stringContaining('"gold"') }]);
+    expect((await call('GET', '/v1/tier-ladders', { key })).json.items).toHaveLength(1);
 
     const referrer = (await call('GET', `/v1/members?phone=${phone}`, { key })).json.items[0];
     const friendPhone = `0936${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
@@ -233,16 +241,22 @@ describe('member profiles and cards end to end', () => {
     const m = (await call('POST', '/v1/members', { key, body: { phone: `0938${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` } })).json;
     expect((await call('PUT', '/v1/scoring/weights', { key, body: { weights: { money: 3, nope: 1 } } })).status).toBe(400);
     expect((await call('PUT', '/v1/scoring/weights', { key, body: { weights: { money: 3 } } })).json.weights.money).toBe(3);
-    const factor = await call('PUT', `/v1/members/${m.id}/value-factors/impression`, { key, body: { score: 4, setBy: 'manager-1' } });
+    const factor = await call('PUT', `/v1/members/${m.id}/value-factors/impression`, { key, body: { score: 4 }, headers: { 'x-operator': encodeURIComponent('سارا احمدی') } });
     expect(factor.status).toBe(200);
-    expect(factor.json.manualFactors).toEqual([expect.objectContaining({ factor: 'impression', score: 4, setBy: 'manager-1' })]);
-    expect((await call('PUT', `/v1/members/${m.id}/value-factors/recency`, { key, body: { score: 4, setBy: 'x' } })).status).toBe(400);
-    expect((await call('POST', '/v1/scoring/recompute', { key })).status).toBe(202);
-    const scored = await eventually(async () => {
-      const r = await call('GET', `/v1/members/${m.id}/scores`, { key });
-      if (!r.json.computedAt) throw new Error('not scored yet');
+    expect(factor.json.manualFactors).toEqual([expect.objectContaining({ factor: 'impression', score: 4, setBy: 'سارا احمدی (key: default)' })]);
+    expect((await call('PUT', `/v1/members/${m.id}/value-factors/impression`, { key, body: { score: 4, setBy: 'forged' } })).status).toBe(400); // never from the body
+    expect((await call('PUT', `/v1/members/${m.id}/value-factors/recency`, { key, body: { score: 4 } })).status).toBe(400);
+    const started = await call('POST', '/v1/scoring/recompute', { key });
+    expect(started.status).toBe(202);
+    expect(started.json).toMatchObject({ kind: 'scores' });
+    const pass = await eventually(async () => {
+      const r = await call('GET', `/v1/member-passes/${started.json.id}`, { key });
+      if (r.json.status !== 'completed') throw new Error(`pass ${r.json.status}`);
       return r.json;
     });
+    expect(pass.processed).toBeGreaterThanOrEqual(1);
+    expect((await call('GET', `/v1/member-passes/${started.json.id}`, { key: otherKey })).status).toBe(404);
+    const scored = (await call('GET', `/v1/members/${m.id}/scores`, { key })).json;
     expect(scored.rfm.code).toMatch(/^[1-5]{3}$/);
     expect(scored.civilformd).toMatchObject({ factors: { impression: 4 }, weights: { money: 3 } });
     expect((await call('GET', `/v1/members/${m.id}/scores`, { key: otherKey })).status).toBe(404);

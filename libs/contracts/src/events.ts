@@ -138,6 +138,17 @@ export const TOPIC_PARTITIONS: Record<TopicName, number> = {
 
 export const TOPIC_NAMES = Object.keys(TOPICS) as TopicName[];
 
+/**
+ * Topics whose events carry personal data (phone, names, e-mail, profile fields, card numbers).
+ * An erasure cannot recall events already published, so these topics (and their dead-letter
+ * topics) are created with a bounded retention, whatever the cluster's default: after
+ * {@link PERSONAL_DATA_RETENTION_MS} an erased member's data is gone from Kafka too.
+ */
+export const PERSONAL_DATA_TOPICS: ReadonlySet<TopicName> = new Set<TopicName>(['members.member.enrolled.v1', 'members.member.updated.v1', 'members.card.changed.v1']);
+
+/** Seven days: consumers that fall further behind than this are rebuilt from the services' APIs, not from Kafka. */
+export const PERSONAL_DATA_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
 export function dlqTopic(topic: TopicName): `${TopicName}.dlq` {
   return `${topic}.dlq`;
 }

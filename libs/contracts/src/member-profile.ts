@@ -130,13 +130,18 @@ export const importJobSchema = z.object({
 export type ImportJobView = z.infer<typeof importJobSchema>;
 
 /** A manager's rating of a CIVILFORMD factor only people know, with who set it. */
+/** A manager's rating (HTTP body). Who set it comes from the caller's credentials, never the body. */
 export const manualFactorInputSchema = z
   .object({
     score: z.number().int().min(1).max(5),
-    setBy: z.string().trim().min(1).max(100).describe('The operator or manager setting it'),
     note: z.string().trim().min(1).max(500).optional(),
   })
   .strict();
+
+/** The same over gRPC: the gateway adds the operator it authenticated. */
+export const manualFactorRpcSchema = manualFactorInputSchema.extend({
+  setBy: z.string().trim().min(1).max(200).describe('The operator: the X-Operator name and the API key label'),
+});
 
 export const CIVILFORMD_FACTOR_NAMES = ['cooperation', 'impression', 'viralMarketing', 'income', 'length', 'frequency', 'opportunity', 'recency', 'money', 'debt'] as const;
 

@@ -13,7 +13,38 @@ const IS_ADMIN = 'club:admin';
 /** Admin routes: `Authorization: Bearer <CLUB_ADMIN_TOKEN>`. */
 export const AdminOnly = (): ClassDecorator & MethodDecorator => SetMetadata(IS_ADMIN, true);
 
-type AuthedRequest = FastifyRequest & { tenant?: TenantContext };
+type AuthedRequest = FastifyRequest & { tenant?: TenantContext; keyLabel?: string };
+
+/** 1-100 characters, none of them control characters (letters of any script are fine). */
+const OPERATOR = /^\P{Cc}{1,100}$/u;
+
+/**
+ * Who is acting, for audit fields (a manager's factor, a manual points adjustment): the key's
+ * label, and the person the back office says is signed in (`X-Operator`, optional, percent-encoded
+ * UTF-8 for non-Latin names) —
+ * "Sara (key: back-office)" or "key: back-office". Never taken from a request body.
+ */
+export const CurrentOperator = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+  if (!req.tenant || req.keyLabel === undefined) throw new Error('CurrentOperator used on a route without tenant authentication');
+  const header = req.headers['x-operator'];
+  if (header === undefined) return `key: ${req.keyLabel}`;
+  const name = decodeOperator((Array.isArray(header) ? header[0] : header).trim());
+  if (!OPERATOR.test(name)) {
+    throw problem(400, 'validation', 'Bad Request', 'X-Operator must be 1-100 printable characters.', [{ pointer: '/headers/x-operator', detail: '1-100 printable characters' }]);
+  }
+  return `${name} (key: ${req.keyLabel})`;
+});
+
+/** HTTP headers are Latin-1: a Persian name arrives percent-encoded UTF-8 ("%D8%B3%D8%A7%D8%B1%D8%A7"). */
+function decodeOperator(raw: string): string {
+  if (!raw.includes('%')) return raw;
+  try {
+    return decodeURIComponent(raw).trim();
+  } catch {
+    return raw;
+  }
+}
 
 /** The tenant the request's API key belongs to (tenant routes only). */
 export const CurrentTenant = createParamDecorator((_: unknown, ctx: ExecutionContext): TenantContext => {
@@ -50,10 +81,11 @@ export class AuthGuard implements CanActivate {
       throw problem(401, 'unauthorized', 'Unauthorized', 'Admin routes need Authorization: Bearer <admin token>.');
     }
     const key = req.headers['x-api-key'];
-    const tenant = typeof key === 'string' ? await this.tenants.authenticate(key) : undefined;
-    if (!tenant) throw problem(401, 'unauthorized', 'Unauthorized', 'Send a valid tenant API key in the X-Api-Key header.');
-    req.tenant = tenant;
-    requestContext.enterWith({ tenantId: tenant.tenantId });
+    const auth = typeof key === 'string' ? await this.tenants.authenticate(key) : undefined;
+    if (!auth) throw problem(401, 'unauthorized', 'Unauthorized', 'Send a valid tenant API key in the X-Api-Key header.');
+    req.tenant = auth.tenant;
+    req.keyLabel = auth.keyLabel;
+    requestContext.enterWith({ tenantId: auth.tenant.tenantId });
     return true;
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { z } from 'zod';
 import { manualFactorInputSchema, scoringWeightsSchema, type TenantContext } from '@club/contracts';
 import { ClubService } from '../services/club.service';
-import { CurrentTenant } from './auth';
+import { CurrentOperator, CurrentTenant } from './auth';
 import { parse } from './validate';
 
 /** Customer value (RFM, CIVILFORMD): scores, managers' manual factors, the club's weights. */
@@ -15,11 +15,17 @@ export class ScoresController {
     return this.club.getMemberScores(tenant, id);
   }
 
-  /** Impression, opportunity or debt (1-5), with who set it; used at the next recompute. */
+  /** Impression, opportunity or debt (1-5), recorded with the operator who set it; used at the next recompute. */
   @Put('members/:id/value-factors/:factor')
-  setFactor(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Param('factor') factor: string, @Body() body: unknown) {
+  setFactor(
+    @CurrentTenant() tenant: TenantContext,
+    @CurrentOperator() operator: string,
+    @Param('id') id: string,
+    @Param('factor') factor: string,
+    @Body() body: unknown,
+  ) {
     const f = parse(z.object({ factor: z.enum(['impression', 'opportunity', 'debt']) }), { factor }, '/path');
-    return this.club.setManualFactor(tenant, id, f.factor, parse(manualFactorInputSchema, body));
+    return this.club.setManualFactor(tenant, id, f.factor, { ...parse(manualFactorInputSchema, body), setBy: operator });
   }
 
   @Put('scoring/weights')

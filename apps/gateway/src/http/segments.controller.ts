@@ -38,6 +38,13 @@ export class SegmentsController {
     return this.club.membersDocument(tenant, 'RecomputeSegments', { json: '{}' });
   }
 
+  /** Progress of a scores, segments or journey pass. */
+  @Get('member-passes/:id')
+  pass(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    if (!UUID.test(id)) throw notFoundProblem('member pass not found');
+    return this.club.membersDocument(tenant, 'GetMemberPass', { json: JSON.stringify({ id }) });
+  }
+
   @Get('members/:id/segments')
   memberSegments(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.club.membersDocument(tenant, 'GetMemberSegments', { memberId: id });
@@ -49,7 +56,7 @@ export class SegmentsController {
     return this.club.membersDocument(tenant, 'SetJourneyThresholds', { json: JSON.stringify(parse(journeyThresholdsSchema, body)) });
   }
 
-  /** The daily journey pass (normally scheduled): moves members who stopped buying along the journey. */
+  /** The daily journey pass now (the scheduler runs it every day): moves members who stopped buying along the journey. */
   @Post('journey/recompute')
   @HttpCode(202)
   runJourney(@CurrentTenant() tenant: TenantContext) {

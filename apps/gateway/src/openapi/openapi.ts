@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importJobSchema, journeyThresholdsSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
+import { importJobSchema, journeyThresholdsSchema, memberPassSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
 import {
   checkoutResultSchema,
   attributeListSchema,
@@ -45,6 +45,13 @@ const json = (description: string, s: Json): Json => ({ description, content: { 
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 
+const operatorHeader = {
+  name: 'X-Operator',
+  in: 'header',
+  required: false,
+  description: 'The person acting in the back office (recorded with the API key label in audit fields)',
+  schema: { type: 'string', minLength: 1, maxLength: 100 },
+};
 const memberIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 const errors = (...codes: number[]): Json => {
@@ -94,6 +101,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         ImportJob: schema(importJobSchema),
         TierReviewRequest: schema(tierReviewRequestSchema, 'input'),
         TierReview: schema(tierReviewSchema),
+        MemberPass: schema(memberPassSchema),
         Consent: schema(consentRequestSchema, 'input'),
         AttributeDefinition: schema(attributeRequestSchema, 'input'),
         AttributeList: schema(attributeListSchema),
@@ -226,6 +234,12 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         post: {
           operationId: 'defineTierLadder',
           summary: 'Define the tier ladder: a new version that takes effect at effectiveFrom (default now); history is never rewritten',
+          description:
+            'A version that renames or drops tier codes maps them in `formerCodes` (e.g. `{"silver": "argent"}`): every code of the version ' +
+            'in force just before it that it no longer has must be mapped, or the answer is 400 with the pointer `#/formerCodes` naming the ' +
+            'unmapped codes. Members on a former code are shown and judged in the mapped code from `effectiveFrom` on (through several ' +
+            'versions: silver → argent → plata); a rename is not a tier move, a mapping onto a level of another rank is recorded as one ' +
+            '(reason `ladder-change`).',
           requestBody: { required: true, content: { 'application/json': { schema: ref('TierLadderInput') } } },
           responses: { '201': json('The new version', ref('TierLadder')), ...errors(400, 401) },
         },
@@ -279,8 +293,8 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       '/v1/members/{id}/value-factors/{factor}': {
         put: {
           operationId: 'setValueFactor',
-          summary: 'Set a CIVILFORMD factor only people know (impression, opportunity, debt), 1-5, with who set it',
-          parameters: [memberIdParam, { name: 'factor', in: 'path', required: true, schema: { type: 'string', enum: ['impression', 'opportunity', 'debt'] } }],
+          summary: 'Set a CIVILFORMD factor only people know (impression, opportunity, debt), 1-5; recorded with the operator (X-Operator and the key label)',
+          parameters: [memberIdParam, operatorHeader, { name: 'factor', in: 'path', required: true, schema: { type: 'string', enum: ['impression', 'opportunity', 'debt'] } }],
           requestBody: { required: true, content: { 'application/json': { schema: schema(manualFactorInputSchema, 'input') } } },
           responses: { '200': json('Scores', { type: 'object' }), ...errors(400, 401, 404) },
         },
@@ -294,7 +308,11 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         },
       },
       '/v1/scoring/recompute': {
-        post: { operationId: 'recomputeScores', summary: 'Recompute every member’s scores in the background', responses: { '202': json('Started', { type: 'object' }), ...errors(401) } },
+        post: {
+          operationId: 'recomputeScores',
+          summary: 'Recompute every member’s scores now as a resumable job (also run daily by the scheduler); answers the pass started, or the one already running',
+          responses: { '202': json('The pass', ref('MemberPass')), ...errors(401) },
+        },
       },
       '/v1/segments': {
         post: {
@@ -317,7 +335,11 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         },
       },
       '/v1/segments/recompute': {
-        post: { operationId: 'recomputeSegments', summary: 'Re-evaluate every rule for every member in the background; changes are emitted as events', responses: { '202': json('Started', { type: 'object' }), ...errors(401) } },
+        post: {
+          operationId: 'recomputeSegments',
+          summary: 'Re-evaluate every rule for every member now as a resumable job (also run daily after scores); changes are emitted as events',
+          responses: { '202': json('The pass', ref('MemberPass')), ...errors(401) },
+        },
       },
       '/v1/journey/thresholds': {
         put: {
@@ -327,7 +349,19 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         },
       },
       '/v1/journey/recompute': {
-        post: { operationId: 'runJourneyPass', summary: 'Run the daily journey pass now (at risk, lapsed, churned)', responses: { '202': json('Started', { type: 'object' }), ...errors(401) } },
+        post: {
+          operationId: 'runJourneyPass',
+          summary: 'Run the daily journey pass now (at risk, lapsed, churned); the scheduler runs it every day',
+          responses: { '202': json('The pass', ref('MemberPass')), ...errors(401) },
+        },
+      },
+      '/v1/member-passes/{id}': {
+        get: {
+          operationId: 'getMemberPass',
+          summary: 'Progress of a scores, segments or journey pass',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': json('The pass', ref('MemberPass')), ...errors(401, 404) },
+        },
       },
       '/v1/members/{id}/segments': {
         get: { operationId: 'getMemberSegments', parameters: [memberIdParam], responses: { '200': json('Segments and personas of the member', { type: 'object' }), ...errors(401, 404) } },

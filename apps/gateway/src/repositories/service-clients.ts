@@ -90,7 +90,7 @@ export class ServiceClients implements OnApplicationShutdown {
     return this.call('members', action, tenant, { cardNumber, reason });
   }
   /** Members RPCs whose payload is a JSON document validated by a libs/contracts schema. */
-  membersJson(tenant: TenantContext, method: 'DefineTierLadder' | 'ListTierLadders' | 'GetMemberTier' | 'StartTierReview' | 'GetTierReview' | 'CreateImport' | 'StartImport' | 'GetImport' | 'GetMemberScores' | 'SetManualFactor' | 'SetScoringWeights' | 'RecomputeScores' | 'DefineSegment' | 'ListSegments' | 'ListSegmentMembers' | 'GetMemberSegments' | 'RecomputeSegments' | 'SetJourneyThresholds' | 'RunJourneyPass', req: object): Promise<{ json: string }> {
+  membersJson(tenant: TenantContext, method: 'DefineTierLadder' | 'ListTierLadders' | 'GetMemberTier' | 'StartTierReview' | 'GetTierReview' | 'CreateImport' | 'StartImport' | 'GetImport' | 'GetMemberScores' | 'SetManualFactor' | 'SetScoringWeights' | 'RecomputeScores' | 'DefineSegment' | 'ListSegments' | 'ListSegmentMembers' | 'GetMemberSegments' | 'RecomputeSegments' | 'SetJourneyThresholds' | 'RunJourneyPass' | 'GetMemberPass', req: object): Promise<{ json: string }> {
     return this.call('members', method, tenant, req);
   }
   exportMember(tenant: TenantContext, memberId: string): Promise<{ json: string }> {

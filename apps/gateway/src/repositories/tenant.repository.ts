@@ -53,12 +53,13 @@ export class TenantRepository {
   }
 
   /** The tenant an active key belongs to: one primary-key lookup. */
-  async findTenantByKey(tenantId: string, keyHash: string): Promise<TenantRecord | undefined> {
-    const rows = await this.ds.query<TenantRow[]>(
-      `SELECT t.* FROM api_keys k JOIN tenants t ON t.tenant_id = k.tenant_id
+  /** The tenant of an unrevoked key, and the key's label (who or what the key was issued to). */
+  async findTenantByKey(tenantId: string, keyHash: string): Promise<{ tenant: TenantRecord; keyLabel: string } | undefined> {
+    const rows = await this.ds.query<(TenantRow & { key_label: string })[]>(
+      `SELECT t.*, k.label AS key_label FROM api_keys k JOIN tenants t ON t.tenant_id = k.tenant_id
        WHERE k.tenant_id = $1 AND k.key_hash = $2 AND k.revoked_at IS NULL`,
       [tenantId, keyHash],
     );
-    return rows[0] ? toRecord(rows[0]) : undefined;
+    return rows[0] ? { tenant: toRecord(rows[0]), keyLabel: rows[0].key_label } : undefined;
   }
 }

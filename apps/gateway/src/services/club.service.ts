@@ -150,7 +150,7 @@ export class ClubService {
   /** Members RPCs answering a JSON document, forwarded as they are (validated by the members service). */
   async membersDocument(
     tenant: TenantContext,
-    method: 'DefineSegment' | 'ListSegments' | 'ListSegmentMembers' | 'GetMemberSegments' | 'RecomputeSegments' | 'SetJourneyThresholds' | 'RunJourneyPass',
+    method: 'DefineSegment' | 'ListSegments' | 'ListSegmentMembers' | 'GetMemberSegments' | 'RecomputeSegments' | 'SetJourneyThresholds' | 'RunJourneyPass' | 'GetMemberPass',
     req: object,
   ): Promise<unknown> {
     if ('memberId' in req) requireMemberId(String(req.memberId));

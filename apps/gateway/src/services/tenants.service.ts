@@ -15,9 +15,15 @@ export function toTenantContext(t: TenantRecord): TenantContext {
   return { tenantId: t.id, timezone: t.timezone, calendar: t.calendar, currency: t.currency, locale: t.locale };
 }
 
+/** An authenticated tenant key: the tenant, and the label the key was issued under. */
+export interface KeyAuth {
+  readonly tenant: TenantContext;
+  readonly keyLabel: string;
+}
+
 @Injectable()
 export class TenantsService {
-  private readonly cache = new Map<string, { tenant: TenantContext; until: number }>();
+  private readonly cache = new Map<string, { auth: KeyAuth; until: number }>();
 
   constructor(
     private readonly tenants: TenantRepository,
@@ -71,18 +77,18 @@ export class TenantsService {
   }
 
   /** The tenant of a valid, unrevoked key; cached briefly because every till call needs it. */
-  async authenticate(apiKey: string): Promise<TenantContext | undefined> {
+  async authenticate(apiKey: string): Promise<KeyAuth | undefined> {
     const parsed = parseApiKey(apiKey);
     if (!parsed) return undefined;
     const hash = hashApiKey(apiKey);
     const now = Date.now();
     const hit = this.cache.get(hash);
-    if (hit && hit.until > now) return hit.tenant;
+    if (hit && hit.until > now) return hit.auth;
     const record = await this.tenants.findTenantByKey(parsed.tenantId, hash);
     if (!record) return undefined;
-    const tenant = toTenantContext(record);
+    const auth: KeyAuth = { tenant: toTenantContext(record.tenant), keyLabel: record.keyLabel };
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(hash, { tenant, until: now + this.config.AUTH_CACHE_TTL_MS });
-    return tenant;
+    this.cache.set(hash, { auth, until: now + this.config.AUTH_CACHE_TTL_MS });
+    return auth;
   }
 }

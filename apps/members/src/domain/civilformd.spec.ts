@@ -8,9 +8,10 @@ import {
   civilformdTotal,
   resolveWeights,
   scoreCivilformd,
+  scoreCivilformdAgainstCuts,
   validateWeights,
 } from './civilformd';
-import { type Score, isScore, scoreRfm } from './rfm';
+import { NEVER_PURCHASED_DAYS, type Score, isScore, quintileCuts, scoreRfm } from './rfm';
 
 const all = (s: Score): CivilformdFactors => Object.fromEntries(CIVILFORMD_FACTORS.map((f) => [f, s])) as Record<CivilformdFactor, Score>;
 
@@ -195,6 +196,27 @@ describe('scoreCivilformd', () => {
             }
           }
         }
+      }),
+    );
+  });
+});
+
+describe('scoreCivilformdAgainstCuts', () => {
+  it('gives every member exactly what scoring the whole population gives (the paged pass equals the in-memory one)', () => {
+    fc.assert(
+      fc.property(membersArb, weightsArb, (members, weights) => {
+        const buyers = members.filter((m) => m.purchaseCount > 0);
+        const cuts = {
+          recency: quintileCuts(buyers.map((m) => m.daysSinceLastPurchase ?? NEVER_PURCHASED_DAYS), 'lower'),
+          frequency: quintileCuts(buyers.map((m) => m.purchaseCount)),
+          money: quintileCuts(buyers.map((m) => m.totalSpend)),
+          income: quintileCuts(buyers.map((m) => m.grossProfit)),
+          cooperation: quintileCuts(members.map((m) => m.participations)),
+          viralMarketing: quintileCuts(members.map((m) => m.referralsMade)),
+          length: quintileCuts(members.map((m) => m.tenureDays)),
+        };
+        const whole = scoreCivilformd(members, weights);
+        members.forEach((m, i) => expect(scoreCivilformdAgainstCuts(m, cuts, weights)).toEqual(whole[i]));
       }),
     );
   });

@@ -1,4 +1,4 @@
-import { type Score, isCount, isScore, quintileScores, scoreRfm } from './rfm';
+import { type QuintileCuts, type RfmCuts, type Score, isCount, isScore, quintileScores, scoreAgainstCuts, scoreRfm, scoreRfmAgainstCuts } from './rfm';
 
 /**
  * The CIVILFORMD customer-value model: ten factors, each scored 1 (worst) … 5 (best), combined
@@ -184,4 +184,46 @@ function validateInput(m: CivilformdInput): void {
     if (!(MANUAL_FACTORS as readonly string[]).includes(k)) throw new RangeError(`${who}: ${k} is not a manual factor`);
     if (v !== undefined && !isScore(v)) throw new RangeError(`${who}: ${k} must be an integer 1-5`);
   }
+}
+
+/**
+ * The population cuts CIVILFORMD needs besides RFM's: income among purchasers; cooperation,
+ * viral marketing and length among all members.
+ */
+export interface CivilformdCuts extends RfmCuts {
+  readonly income: QuintileCuts;
+  readonly cooperation: QuintileCuts;
+  readonly viralMarketing: QuintileCuts;
+  readonly length: QuintileCuts;
+}
+
+/**
+ * One member's CIVILFORMD score given the population's cuts: equal to {@link scoreCivilformd}
+ * over that population, without holding it (the scores pass pages through millions of members).
+ */
+export function scoreCivilformdAgainstCuts(
+  m: CivilformdInput,
+  cuts: CivilformdCuts,
+  weights: Readonly<Partial<Record<CivilformdFactor, number>>> = DEFAULT_CIVILFORMD_WEIGHTS,
+): CivilformdScore {
+  const w = resolveWeights(weights);
+  validateInput(m);
+  const rfm = scoreRfmAgainstCuts(m, cuts);
+  const manual = (f: ManualFactor): Score => {
+    const v = m.manual?.[f];
+    return v === undefined ? NEUTRAL_MANUAL_SCORE : (v as Score);
+  };
+  const factors: CivilformdFactors = {
+    cooperation: scoreAgainstCuts(m.participations, cuts.cooperation),
+    impression: manual('impression'),
+    viralMarketing: scoreAgainstCuts(m.referralsMade, cuts.viralMarketing),
+    income: m.purchaseCount > 0 ? scoreAgainstCuts(m.grossProfit, cuts.income) : 1,
+    length: scoreAgainstCuts(m.tenureDays, cuts.length),
+    frequency: rfm.f,
+    opportunity: manual('opportunity'),
+    recency: rfm.r,
+    money: rfm.m,
+    debt: manual('debt'),
+  };
+  return { memberId: m.memberId, factors, total: weightedTotal(factors, w) };
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type RfmInput, isScore, quintileScores, scoreRfm } from './rfm';
+import { type RfmInput, isScore, quintileCutPositions, quintileCuts, quintileScores, scoreAgainstCuts, scoreRfm } from './rfm';
 
 const member = (memberId: string, daysSinceLastPurchase: number | null, purchaseCount: number, totalSpend: number): RfmInput => ({
   memberId,
@@ -179,6 +179,26 @@ describe('scoreRfm', () => {
             if (members[i].totalSpend === members[j].totalSpend) expect(s[i].m).toBe(s[j].m);
           }
         }
+      }),
+    );
+  });
+});
+
+describe('quintile cuts', () => {
+  it('places the cuts at ceil(k·n/5) − 1', () => {
+    expect(quintileCutPositions(0)).toEqual([]);
+    expect(quintileCutPositions(1)).toEqual([0, 0, 0, 0]);
+    expect(quintileCutPositions(2)).toEqual([0, 0, 1, 1]);
+    expect(quintileCutPositions(5)).toEqual([0, 1, 2, 3]);
+    expect(quintileCutPositions(1_000_000)).toEqual([199_999, 399_999, 599_999, 799_999]);
+    expect(() => quintileCutPositions(-1)).toThrow(RangeError);
+  });
+
+  it.each(['higher', 'lower'] as const)('scores every value as quintileScores does (%s is better)', (better) => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { maxLength: 60 }), (values) => {
+        const cuts = quintileCuts(values, better);
+        expect(values.map((v) => scoreAgainstCuts(v, cuts, better))).toEqual(quintileScores(values, better));
       }),
     );
   });

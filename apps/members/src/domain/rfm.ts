@@ -133,3 +133,54 @@ function validateRfmInputs(members: readonly RfmInput[]): void {
 export function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 }
+
+/**
+ * Quintile scores without holding the population: four cut values taken from the sorted
+ * population give exactly {@link quintileScores}' result for any value of it.
+ *
+ * With the population sorted from worst to best (ascending for 'higher', descending for
+ * 'lower'), score(v) ≥ k + 1 ⇔ worse(v) ≥ ⌈k·n/5⌉ ⇔ v is strictly better than the value at
+ * 0-based position ⌈k·n/5⌉ − 1. So a caller (e.g. SQL over millions of rows) fetches the values
+ * at {@link quintileCutPositions}(n) and {@link scoreAgainstCuts} scores any member in O(1).
+ */
+export function quintileCutPositions(n: number): number[] {
+  if (!isCount(n)) throw new RangeError('population size must be a non-negative integer');
+  if (n === 0) return [];
+  return [1, 2, 3, 4].map((k) => Math.ceil((k * n) / 5) - 1);
+}
+
+/** Cut values of a population: the values at {@link quintileCutPositions} in worst-to-best order (empty for an empty population). */
+export type QuintileCuts = readonly number[];
+
+/** The quintile score of `v` given its population's cuts (see {@link quintileCutPositions}). */
+export function scoreAgainstCuts(v: number, cuts: QuintileCuts, better: Better = 'higher'): Score {
+  if (Number.isNaN(v)) throw new RangeError('scoreAgainstCuts: NaN is not a value');
+  let score = 1;
+  for (const c of cuts) if (better === 'higher' ? v > c : v < c) score++;
+  return score as Score;
+}
+
+/** The cuts of an in-memory population (the SQL pass computes the same with a sort per measure). */
+export function quintileCuts(values: readonly number[], better: Better = 'higher'): QuintileCuts {
+  const sorted = [...values].sort((a, b) => (better === 'higher' ? a - b : b - a));
+  return quintileCutPositions(sorted.length).map((p) => sorted[p]);
+}
+
+/** The cuts RFM needs: R, F and M over the members who have purchased. */
+export interface RfmCuts {
+  readonly recency: QuintileCuts;
+  readonly frequency: QuintileCuts;
+  readonly money: QuintileCuts;
+}
+
+/** Recency ranks days since the last purchase; a purchaser without a date ranks as least recent. */
+export const NEVER_PURCHASED_DAYS = Number.MAX_SAFE_INTEGER;
+
+/** One member's RFM given the population's cuts: equal to {@link scoreRfm} over that population. */
+export function scoreRfmAgainstCuts(m: RfmInput, cuts: RfmCuts): RfmScore {
+  if (m.purchaseCount <= 0) return { memberId: m.memberId, r: 1, f: 1, m: 1, rfm: '111' };
+  const r = scoreAgainstCuts(m.daysSinceLastPurchase ?? NEVER_PURCHASED_DAYS, cuts.recency, 'lower');
+  const f = scoreAgainstCuts(m.purchaseCount, cuts.frequency);
+  const mm = scoreAgainstCuts(m.totalSpend, cuts.money);
+  return { memberId: m.memberId, r, f, m: mm, rfm: `${r}${f}${mm}` };
+}

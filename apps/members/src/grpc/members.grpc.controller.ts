@@ -8,7 +8,7 @@ import {
   tierLadderInputSchema,
   tierReviewRequestSchema,
   importRequestSchema,
-  manualFactorInputSchema,
+  manualFactorRpcSchema,
   scoringWeightsSchema,
   segmentInputSchema,
   journeyThresholdsSchema,
@@ -25,6 +25,7 @@ import { ImportService } from '../services/import.service';
 import { ScoresService } from '../services/scores.service';
 import { SegmentsService } from '../services/segments.service';
 import { JourneyService } from '../services/journey.service';
+import { MemberPassService } from '../services/member-pass.service';
 
 const enrolSchema = z.object({
   phone: z.string().min(1, 'phone is required').max(40),
@@ -87,6 +88,7 @@ export class MembersGrpcController {
     private readonly scores: ScoresService,
     private readonly segmentsService: SegmentsService,
     private readonly journey: JourneyService,
+    private readonly passes: MemberPassService,
   ) {}
 
   @GrpcMethod('MembersService', 'DefineTierLadder')
@@ -154,7 +156,7 @@ export class MembersGrpcController {
   @GrpcMethod('MembersService', 'SetManualFactor')
   async setManualFactor(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
     const input = parseJsonField(
-      manualFactorInputSchema.extend({ memberId: z.uuid(), factor: z.enum(['impression', 'opportunity', 'debt']) }),
+      manualFactorRpcSchema.extend({ memberId: z.uuid(), factor: z.enum(['impression', 'opportunity', 'debt']) }),
       req.json || '{}',
       undefined as never,
     );
@@ -169,8 +171,8 @@ export class MembersGrpcController {
   }
 
   @GrpcMethod('MembersService', 'RecomputeScores')
-  recomputeScores(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
-    return { json: JSON.stringify(this.scores.startRecompute(tenant)) };
+  async recomputeScores(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.passes.request(tenant, 'scores')) };
   }
 
   @GrpcMethod('MembersService', 'DefineSegment')
@@ -202,8 +204,8 @@ export class MembersGrpcController {
   }
 
   @GrpcMethod('MembersService', 'RecomputeSegments')
-  recomputeSegments(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
-    return { json: JSON.stringify(this.segmentsService.startRecompute(tenant)) };
+  async recomputeSegments(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.passes.request(tenant, 'segments')) };
   }
 
   @GrpcMethod('MembersService', 'SetJourneyThresholds')
@@ -212,8 +214,14 @@ export class MembersGrpcController {
   }
 
   @GrpcMethod('MembersService', 'RunJourneyPass')
-  runJourneyPass(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
-    return { json: JSON.stringify(this.journey.startDaily(tenant)) };
+  async runJourneyPass(@Payload() _req: unknown, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.passes.request(tenant, 'journey')) };
+  }
+
+  @GrpcMethod('MembersService', 'GetMemberPass')
+  async getMemberPass(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { id } = parseJsonField(z.object({ id: z.uuid() }), req.json || '{}', undefined as never);
+    return { json: JSON.stringify(await this.passes.get(tenant, id)) };
   }
 
   @GrpcMethod('MembersService', 'GetMemberTier')

@@ -9,6 +9,7 @@ import { MemberScores1763900000260 } from './1763900000260-member-scores';
 import { Segments1763900000270 } from './1763900000270-segments';
 import { JourneySettings1763900000280 } from './1763900000280-journey-settings';
 import { TierReviewedThrough1763900000290 } from './1763900000290-tier-reviewed-through';
+import { MemberPasses1763900000300 } from './1763900000300-member-passes';
 
 /** Every migration of the members database, in order. */
 export const MEMBERS_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MEMBERS_MIGRATIONS = [
   Segments1763900000270,
   JourneySettings1763900000280,
   TierReviewedThrough1763900000290,
+  MemberPasses1763900000300,
 ];

@@ -19,13 +19,19 @@ export class JourneyRepository {
     );
   }
 
-  /** Every member's stage and purchase recency, for the daily pass. */
-  async loadStages(tenantId: string): Promise<{ id: string; journey_stage: string; purchase_count: number | null; last_purchase_at: Date | null }[]> {
-    return this.ds.query(
-      `SELECT m.id, m.journey_stage, s.purchase_count, s.last_purchase_at FROM members m
-       LEFT JOIN member_stats s ON s.tenant_id = m.tenant_id AND s.member_id = m.id
-       WHERE m.tenant_id = $1 AND m.erased_at IS NULL`,
-      [tenantId],
+  /** A page of members' stages and purchase recency after `after`, in id order, for the daily pass. */
+  async pageStages(
+    m: EntityManager,
+    tenantId: string,
+    after: string | null,
+    limit: number,
+  ): Promise<{ id: string; journey_stage: string; purchase_count: number | null; last_purchase_at: Date | null }[]> {
+    return m.query(
+      `SELECT mb.id, mb.journey_stage, s.purchase_count, s.last_purchase_at
+       FROM (SELECT id, journey_stage FROM members WHERE tenant_id = $1 AND erased_at IS NULL ${after === null ? '' : 'AND id > $3'} ORDER BY id LIMIT $2) mb
+       LEFT JOIN LATERAL (SELECT purchase_count, last_purchase_at FROM member_stats WHERE tenant_id = $1 AND member_id = mb.id) s ON true
+       ORDER BY mb.id`,
+      after === null ? [tenantId, limit] : [tenantId, limit, after],
     );
   }
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { CivilformdCuts } from '../domain/civilformd';
+import { NEVER_PURCHASED_DAYS } from '../domain/rfm';
 
 export interface ScoringFacts {
   readonly memberId: string;
@@ -27,19 +29,38 @@ export class ScoresRepository {
   constructor(private readonly ds: DataSource) {}
 
   /**
-   * The facts scores are computed from, for every (not erased) member of the tenant: statistics,
-   * completed referrals made and the managers' manual factors, in one query.
+   * The facts scores are computed from, for a page of (not erased) members after `after` in id
+   * order: statistics, completed referrals made, the managers' manual factors and the current
+   * scores, in one query.
    */
-  async loadFacts(tenantId: string): Promise<ScoringFacts[]> {
-    const rows = await this.ds.query<
-      { id: string; created_at: Date; purchase_count: number | null; total_spend: string | null; last_purchase_at: Date | null; referrals: number; manual: Record<string, number> | null }[]
+  async pageFacts(m: EntityManager, tenantId: string, after: string | null, limit: number): Promise<(ScoringFacts & { current: StoredScore | null })[]> {
+    const rows = await m.query<
+      {
+        id: string;
+        created_at: Date;
+        purchase_count: number | null;
+        total_spend: string | null;
+        last_purchase_at: Date | null;
+        referrals: number;
+        manual: Record<string, number> | null;
+        r: number | null;
+        f: number | null;
+        m: number | null;
+        rfm: string | null;
+        civilformd: Record<string, number> | null;
+        civilformd_total: number | null;
+        computed_at: Date | null;
+      }[]
     >(
-      `SELECT m.id, m.created_at, s.purchase_count, s.total_spend, s.last_purchase_at,
-              (SELECT count(*)::int FROM members r WHERE r.tenant_id = m.tenant_id AND r.referred_by = m.id AND r.referral_completed) AS referrals,
-              (SELECT jsonb_object_agg(f.factor, f.score) FROM manual_factors f WHERE f.tenant_id = m.tenant_id AND f.member_id = m.id) AS manual
-       FROM members m LEFT JOIN member_stats s ON s.tenant_id = m.tenant_id AND s.member_id = m.id
-       WHERE m.tenant_id = $1 AND m.erased_at IS NULL`,
-      [tenantId],
+      `SELECT mb.id, mb.created_at, s.purchase_count, s.total_spend, s.last_purchase_at,
+              (SELECT count(*)::int FROM members r WHERE r.tenant_id = $1 AND r.referred_by = mb.id AND r.referral_completed) AS referrals,
+              (SELECT jsonb_object_agg(f.factor, f.score) FROM manual_factors f WHERE f.tenant_id = $1 AND f.member_id = mb.id) AS manual,
+              sc.r, sc.f, sc.m, sc.rfm, sc.civilformd, sc.civilformd_total, sc.computed_at
+       FROM (SELECT id, created_at FROM members WHERE tenant_id = $1 AND erased_at IS NULL ${after === null ? '' : 'AND id > $3'} ORDER BY id LIMIT $2) mb
+       LEFT JOIN LATERAL (SELECT purchase_count, total_spend, last_purchase_at FROM member_stats WHERE tenant_id = $1 AND member_id = mb.id) s ON true
+       LEFT JOIN LATERAL (SELECT r, f, m, rfm, civilformd, civilformd_total, computed_at FROM member_scores WHERE tenant_id = $1 AND member_id = mb.id) sc ON true
+       ORDER BY mb.id`,
+      after === null ? [tenantId, limit] : [tenantId, limit, after],
     );
     return rows.map((r) => ({
       memberId: r.id,
@@ -49,7 +70,57 @@ export class ScoresRepository {
       lastPurchaseAt: r.last_purchase_at,
       referralsMade: r.referrals,
       manual: r.manual ?? {},
+      current:
+        r.rfm === null
+          ? null
+          : { memberId: r.id, r: r.r!, f: r.f!, m: r.m!, rfm: r.rfm, civilformd: r.civilformd!, civilformdTotal: r.civilformd_total!, computedAt: r.computed_at! },
     }));
+  }
+
+  /**
+   * The quintile cuts of the club's population as of `asOf` (see `quintileCutPositions`): one
+   * sort per measure in PostgreSQL, nothing held in memory. Purchasers for recency, frequency,
+   * money and income; every member for referrals and tenure. Days are whole days to `asOf`.
+   */
+  async populationCuts(m: EntityManager, tenantId: string, asOf: Date, positions: (n: number) => number[]): Promise<Omit<CivilformdCuts, 'cooperation'> & { members: number; purchasers: number }> {
+    await m.query(
+      `CREATE TEMP TABLE score_population ON COMMIT DROP AS
+       SELECT mb.id, coalesce(s.purchase_count, 0) AS pc, coalesce(s.total_spend, 0)::bigint AS spend,
+              CASE WHEN s.last_purchase_at IS NULL THEN ${NEVER_PURCHASED_DAYS}::bigint
+                   ELSE greatest(0, floor(extract(epoch FROM ($2::timestamptz - s.last_purchase_at)) / 86400))::bigint END AS days,
+              greatest(0, floor(extract(epoch FROM ($2::timestamptz - mb.created_at)) / 86400))::bigint AS tenure,
+              coalesce(rc.n, 0)::bigint AS referrals
+       FROM members mb
+       LEFT JOIN member_stats s ON s.tenant_id = mb.tenant_id AND s.member_id = mb.id
+       LEFT JOIN (SELECT referred_by, count(*) AS n FROM members WHERE tenant_id = $1 AND referral_completed AND referred_by IS NOT NULL GROUP BY referred_by) rc
+         ON rc.referred_by = mb.id
+       WHERE mb.tenant_id = $1 AND mb.erased_at IS NULL`,
+      [tenantId, asOf],
+    );
+    const counts = await m.query<{ members: number; purchasers: number }[]>(`SELECT count(*)::int AS members, (count(*) FILTER (WHERE pc > 0))::int AS purchasers FROM score_population`);
+    const { members, purchasers } = counts[0];
+    const cutsOf = async (expr: string, order: 'ASC' | 'DESC', buyersOnly: boolean): Promise<number[]> => {
+      const pos = positions(buyersOnly ? purchasers : members);
+      if (pos.length === 0) return [];
+      const rows = await m.query<{ pos: string; v: string }[]>(
+        `SELECT pos, v FROM (SELECT ${expr} AS v, row_number() OVER (ORDER BY ${expr} ${order}) - 1 AS pos FROM score_population ${buyersOnly ? 'WHERE pc > 0' : ''}) x
+         WHERE pos = ANY($1::bigint[])`,
+        [[...new Set(pos)]],
+      );
+      const at = new Map(rows.map((r) => [Number(r.pos), Number(r.v)]));
+      return pos.map((p) => at.get(p)!);
+    };
+    const money = await cutsOf('spend', 'ASC', true);
+    return {
+      members,
+      purchasers,
+      money,
+      income: money, // gross profit = spend until margin data exists
+      recency: await cutsOf('days', 'DESC', true),
+      frequency: await cutsOf('pc', 'ASC', true),
+      viralMarketing: await cutsOf('referrals', 'ASC', false),
+      length: await cutsOf('tenure', 'ASC', false),
+    };
   }
 
   async upsertScores(m: EntityManager, tenantId: string, scores: readonly StoredScore[]): Promise<void> {

@@ -27,6 +27,8 @@ export interface MemberFactsRow {
   readonly journey_stage: string;
   readonly attributes: Record<string, string | number | boolean>;
   readonly tier: string | null;
+  readonly tier_since: Date | null;
+  readonly tier_version: number | null;
   readonly r: number | null;
   readonly f: number | null;
   readonly m: number | null;
@@ -80,21 +82,28 @@ export class SegmentsRepository {
     return rows;
   }
 
-  async loadFacts(tenantId: string): Promise<MemberFactsRow[]> {
-    return this.ds.query<MemberFactsRow[]>(
-      `SELECT m.id, m.gender, m.marital_status, m.economic_band, m.interests, m.lifestyle, m.preferred_channels, m.primary_need, m.secondary_needs,
-              m.join_reason, to_char(m.birth_date, 'YYYY-MM-DD') AS birth_date, m.created_at, m.journey_stage, m.attributes,
-              t.code AS tier, s.r, s.f, s.m, s.rfm, s.civilformd_total
-       FROM members m
-       LEFT JOIN member_tiers t ON t.tenant_id = m.tenant_id AND t.member_id = m.id
-       LEFT JOIN member_scores s ON s.tenant_id = m.tenant_id AND s.member_id = m.id
-       WHERE m.tenant_id = $1 AND m.erased_at IS NULL`,
-      [tenantId],
+  /** What rules look at, for a page of (not erased) members after `after` in id order. */
+  async pageFacts(m: EntityManager, tenantId: string, after: string | null, limit: number): Promise<MemberFactsRow[]> {
+    return m.query<MemberFactsRow[]>(
+      `SELECT mb.id, mb.gender, mb.marital_status, mb.economic_band, mb.interests, mb.lifestyle, mb.preferred_channels, mb.primary_need, mb.secondary_needs,
+              mb.join_reason, to_char(mb.birth_date, 'YYYY-MM-DD') AS birth_date, mb.created_at, mb.journey_stage, mb.attributes,
+              t.code AS tier, t.since AS tier_since, t.ladder_version AS tier_version, s.r, s.f, s.m, s.rfm, s.civilformd_total
+       FROM (SELECT * FROM members WHERE tenant_id = $1 AND erased_at IS NULL ${after === null ? '' : 'AND id > $3'} ORDER BY id LIMIT $2) mb
+       LEFT JOIN LATERAL (SELECT code, since, ladder_version FROM member_tiers WHERE tenant_id = $1 AND member_id = mb.id) t ON true
+       LEFT JOIN LATERAL (SELECT r, f, m, rfm, civilformd_total FROM member_scores WHERE tenant_id = $1 AND member_id = mb.id) s ON true
+       ORDER BY mb.id`,
+      after === null ? [tenantId, limit] : [tenantId, limit, after],
     );
   }
 
-  async currentMembership(tenantId: string): Promise<{ segment_id: string; member_id: string }[]> {
-    return this.ds.query(`SELECT segment_id, member_id FROM segment_members WHERE tenant_id = $1`, [tenantId]);
+  /** The segment memberships of some members (`segmentId|memberId`). */
+  async membershipOf(m: EntityManager, tenantId: string, memberIds: readonly string[]): Promise<Set<string>> {
+    if (memberIds.length === 0) return new Set();
+    const rows = await m.query<{ segment_id: string; member_id: string }[]>(
+      `SELECT segment_id, member_id FROM segment_members WHERE tenant_id = $1 AND member_id = ANY($2::uuid[])`,
+      [tenantId, memberIds],
+    );
+    return new Set(rows.map((r) => `${r.segment_id}|${r.member_id}`));
   }
 
   /** Returns the pairs actually added (`segmentId|memberId`). */

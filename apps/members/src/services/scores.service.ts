@@ -1,45 +1,37 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { TenantContext } from '@club/contracts';
-import { Clock, invalidArgument, LOGGER, notFound, UnitOfWork, PerTenantOnce } from '@club/platform-nest';
-import { CIVILFORMD_FACTORS, resolveWeights, scoreCivilformd, validateWeights } from '../domain/civilformd';
-import { scoreRfm } from '../domain/rfm';
+import { Clock, invalidArgument, notFound } from '@club/platform-nest';
+import { CIVILFORMD_FACTORS, resolveWeights, scoreCivilformdAgainstCuts, validateWeights, type CivilformdCuts } from '../domain/civilformd';
+import { quintileCutPositions } from '../domain/rfm';
+import type { MemberPass } from '../repositories/member-pass.repository';
 import { MemberRepository } from '../repositories/member.repository';
 import { ScoresRepository, type StoredScore } from '../repositories/scores.repository';
+import type { PassHandler } from './member-pass.service';
 
-const WRITE_BATCH = 5000;
 const DAY = 86_400_000;
+
+interface ScoresState {
+  readonly cuts: CivilformdCuts;
+  readonly weights: Record<string, number>;
+}
 
 /**
  * Customer value per tenant: RFM quintiles and the ten CIVILFORMD factors (observable ones from
  * purchases, tenure and referrals; impression, opportunity and debt set by managers), weighted per
- * tenant. Scores are relative to the tenant's whole membership, so a recompute scores everyone at
- * once and writes the results in batches; recomputing is idempotent (it overwrites).
+ * tenant. Scores are relative to the club's whole membership: the scores pass (a `MemberPass`)
+ * first takes the population's quintile cuts in SQL, then scores members a page at a time
+ * against them, writing only scores that changed. Recomputing is idempotent.
  * Assumptions until other services feed them: income = total spend (no margin data yet) and
  * cooperation = 0 participations (feedback and events arrive with the feedback issue).
  */
 @Injectable()
-export class ScoresService {
-  private readonly once = new PerTenantOnce<{ members: number; computedAt: string }>();
-
+export class ScoresService implements PassHandler {
   constructor(
     private readonly scores: ScoresRepository,
     private readonly members: MemberRepository,
-    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
-
-  /** Starts a recompute for the tenant unless one is running; resolves when it is done. */
-  recompute(tenant: TenantContext): Promise<{ members: number; computedAt: string }> {
-    return this.once.run(tenant.tenantId, () => this.computeAll(tenant.tenantId));
-  }
-
-  /** For the API: start in the background and answer at once. */
-  startRecompute(tenant: TenantContext): { status: 'started' } {
-    this.recompute(tenant).catch((err: unknown) => this.logger.error({ err }, 'score recompute failed'));
-    return { status: 'started' };
-  }
 
   async setWeights(tenant: TenantContext, weights: Record<string, number>): Promise<Record<string, number>> {
     const errors = validateWeights(weights);
@@ -73,41 +65,54 @@ export class ScoresService {
     };
   }
 
-  private async computeAll(tenantId: string): Promise<{ members: number; computedAt: string }> {
-    const started = Date.now();
-    const now = this.clock.now();
-    const facts = await this.scores.loadFacts(tenantId);
-    const weights = (await this.scores.findWeights(tenantId)) ?? {};
-    const days = (d: Date | null): number | null => (d ? Math.max(0, Math.floor((now.getTime() - d.getTime()) / DAY)) : null);
-    const rfm = scoreRfm(facts.map((f) => ({ memberId: f.memberId, daysSinceLastPurchase: days(f.lastPurchaseAt), purchaseCount: f.purchaseCount, totalSpend: f.totalSpend })));
-    const civ = scoreCivilformd(
-      facts.map((f) => ({
-        memberId: f.memberId,
-        participations: 0,
-        referralsMade: f.referralsMade,
-        grossProfit: f.totalSpend,
-        tenureDays: days(f.createdAt) ?? 0,
-        purchaseCount: f.purchaseCount,
-        daysSinceLastPurchase: days(f.lastPurchaseAt),
-        totalSpend: f.totalSpend,
-        manual: f.manual,
-      })),
-      weights,
-    );
-    const rows: StoredScore[] = rfm.map((r, i) => ({
-      memberId: r.memberId,
-      r: r.r,
-      f: r.f,
-      m: r.m,
-      rfm: r.rfm,
-      civilformd: Object.fromEntries(CIVILFORMD_FACTORS.map((k) => [k, civ[i].factors[k]])),
-      civilformdTotal: civ[i].total,
-      computedAt: now,
-    }));
-    for (let at = 0; at < rows.length; at += WRITE_BATCH) {
-      await this.uow.run((m) => this.scores.upsertScores(m, tenantId, rows.slice(at, at + WRITE_BATCH)));
-    }
-    this.logger.info({ members: rows.length, ms: Date.now() - started }, 'member scores recomputed');
-    return { members: rows.length, computedAt: now.toISOString() };
+  async prepare(m: EntityManager, pass: MemberPass): Promise<ScoresState> {
+    const population = await this.scores.populationCuts(m, pass.tenantId, pass.asOf, quintileCutPositions);
+    const cooperation = quintileCutPositions(population.members).map(() => 0); // nobody has participations yet (feedback issue)
+    const { recency, frequency, money, income, viralMarketing, length } = population;
+    return { cuts: { recency, frequency, money, income, viralMarketing, length, cooperation }, weights: { ...resolveWeights((await this.scores.findWeights(pass.tenantId)) ?? {}) } };
   }
+
+  async batch(m: EntityManager, pass: MemberPass, limit: number): Promise<{ last: string | null; processed: number; changed: number }> {
+    const { cuts, weights } = pass.state as ScoresState;
+    const asOf = pass.asOf;
+    const facts = await this.scores.pageFacts(m, pass.tenantId, pass.cursor, limit);
+    if (facts.length === 0) return { last: null, processed: 0, changed: 0 };
+    const days = (d: Date | null): number | null => (d ? Math.max(0, Math.floor((asOf.getTime() - d.getTime()) / DAY)) : null);
+    const changed: StoredScore[] = [];
+    for (const f of facts) {
+      const civ = scoreCivilformdAgainstCuts(
+        {
+          memberId: f.memberId,
+          participations: 0,
+          referralsMade: f.referralsMade,
+          grossProfit: f.totalSpend,
+          tenureDays: days(f.createdAt) ?? 0,
+          purchaseCount: f.purchaseCount,
+          daysSinceLastPurchase: days(f.lastPurchaseAt),
+          totalSpend: f.totalSpend,
+          manual: f.manual,
+        },
+        cuts,
+        weights,
+      );
+      const { recency: r, frequency: fq, money: mo } = civ.factors;
+      const score: StoredScore = {
+        memberId: f.memberId,
+        r,
+        f: fq,
+        m: mo,
+        rfm: `${r}${fq}${mo}`,
+        civilformd: Object.fromEntries(CIVILFORMD_FACTORS.map((k) => [k, civ.factors[k]])),
+        civilformdTotal: civ.total,
+        computedAt: asOf,
+      };
+      if (!sameScore(f.current, score)) changed.push(score);
+    }
+    await this.scores.upsertScores(m, pass.tenantId, changed);
+    return { last: facts[facts.length - 1].memberId, processed: facts.length, changed: changed.length };
+  }
+}
+
+function sameScore(a: StoredScore | null, b: StoredScore): boolean {
+  return a !== null && a.rfm === b.rfm && a.civilformdTotal === b.civilformdTotal && CIVILFORMD_FACTORS.every((k) => a.civilformd[k] === b.civilformd[k]);
 }

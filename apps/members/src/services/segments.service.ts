@@ -1,37 +1,43 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { localDateOf } from '@club/calendar';
 import type { TenantContext } from '@club/contracts';
 import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
-import { Clock, Ids, invalidArgument, LOGGER, notFound, UnitOfWork, PerTenantOnce } from '@club/platform-nest';
-import { localDateOf } from '../domain/period';
+import { Ids, invalidArgument, notFound } from '@club/platform-nest';
 import { compileRule, memberFactSchema, type FieldType } from '../domain/segment-rule';
-import { tenureDays } from '../domain/tier-program';
+import { ladderAt, standingResolver, type TierLadder } from '../domain/tier';
+import { tenureDays, toLadder } from '../domain/tier-program';
+import { ActivityRepository } from '../repositories/activity.repository';
 import { MemberRepository } from '../repositories/member.repository';
+import type { MemberPass } from '../repositories/member-pass.repository';
 import { SegmentsRepository, type MemberFactsRow, type SegmentRecord } from '../repositories/segments.repository';
-
-const WRITE_BATCH = 2000;
+import type { PassHandler } from './member-pass.service';
 
 const ATTRIBUTE_FIELD: Record<string, FieldType> = { string: 'string', enum: 'string', number: 'number', boolean: 'boolean', date: 'date' };
+
+interface SegmentsState {
+  readonly attributes: Record<string, FieldType>;
+  /** Every version of the club's tier ladder: stored codes are read against the one in force (renamed codes mapped). */
+  readonly ladders: readonly TierLadder[];
+  readonly segments: readonly { id: string; kind: SegmentRecord['kind']; name: string; rule: unknown }[];
+}
 
 /**
  * Rule-based segments and persona rules over the member facts (profile, custom attributes, tier,
  * RFM, CIVILFORMD, journey stage, tenure). Rules are type-checked when saved (an unknown field or
  * a wrong value type is a 400 then, never a surprise later). A recompute evaluates every rule for
- * every member, applies the difference to the membership tables in batches and emits one
- * `members.segment-membership.changed.v1` per change; recomputing again changes nothing.
+ * every member a page at a time (a `MemberPass`), applies the difference to the membership table
+ * and emits one `members.segment-membership.changed.v1` per change; recomputing again changes
+ * nothing. The rules are fixed when the pass starts.
  */
 @Injectable()
-export class SegmentsService {
-  private readonly once = new PerTenantOnce<{ members: number; joined: number; left: number }>();
-
+export class SegmentsService implements PassHandler {
   constructor(
     private readonly segments: SegmentsRepository,
     private readonly members: MemberRepository,
+    private readonly activity: ActivityRepository,
     private readonly outbox: OutboxRepository,
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
     private readonly ids: Ids,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async defineSegment(tenant: TenantContext, input: { kind: 'segment' | 'persona'; name: string; rule: unknown }): Promise<SegmentRecord> {
@@ -57,15 +63,6 @@ export class SegmentsService {
       segments: rows.filter((r) => r.kind === 'segment').map((r) => ({ id: r.id, name: r.name, since: r.since.toISOString() })),
       personas: rows.filter((r) => r.kind === 'persona').map((r) => r.name),
     };
-  }
-
-  recompute(tenant: TenantContext): Promise<{ members: number; joined: number; left: number }> {
-    return this.once.run(tenant.tenantId, () => this.computeAll(tenant));
-  }
-
-  startRecompute(tenant: TenantContext): { status: 'started' } {
-    this.recompute(tenant).catch((err: unknown) => this.logger.error({ err }, 'segment recompute failed'));
-    return { status: 'started' };
   }
 
   private async schema(tenant: TenantContext) {
@@ -96,58 +93,71 @@ export class SegmentsService {
     };
   }
 
-  private async computeAll(tenant: TenantContext): Promise<{ members: number; joined: number; left: number }> {
-    const started = Date.now();
-    const now = this.clock.now();
-    const schema = await this.schema(tenant);
-    const all = await this.segments.listSegments(tenant.tenantId);
-    const compiled = all.flatMap((s) => {
+  /** Fixes the rules (and the attribute types they are checked against) for the whole pass. */
+  async prepare(m: EntityManager, pass: MemberPass): Promise<SegmentsState> {
+    const defs = await this.members.listAttributeDefinitions(pass.tenantId);
+    const all = await this.segments.listSegments(pass.tenantId);
+    return {
+      attributes: Object.fromEntries(defs.map((d) => [d.key, ATTRIBUTE_FIELD[d.type]])),
+      ladders: (await this.activity.listLadders(m, pass.tenantId)).map(toLadder),
+      segments: all.map((s) => ({ id: s.id, kind: s.kind, name: s.name, rule: s.rule })),
+    };
+  }
+
+  /**
+   * One page: evaluates personas then segments for each member, applies the difference to the
+   * membership table and emits one `members.segment-membership.changed.v1` per change.
+   */
+  async batch(m: EntityManager, pass: MemberPass, limit: number): Promise<{ last: string | null; processed: number; changed: number }> {
+    const state = pass.state as SegmentsState;
+    const now = pass.asOf;
+    const rows = await this.segments.pageFacts(m, pass.tenantId, pass.cursor, limit);
+    if (rows.length === 0) return { last: null, processed: 0, changed: 0 };
+    const schema = memberFactSchema(state.attributes);
+    const compiled = state.segments.flatMap((s) => {
       const c = compileRule(s.rule, schema);
-      return c.ok ? [{ segment: s, evaluate: c.evaluate }] : []; // a rule invalidated by an attribute change is skipped (and logged below)
+      return c.ok ? [{ segment: s, evaluate: c.evaluate }] : []; // a rule invalidated by an attribute change is skipped
     });
-    if (compiled.length < all.length) this.logger.warn({ skipped: all.length - compiled.length }, 'segments with rules no longer valid were skipped');
     const personas = compiled.filter((c) => c.segment.kind === 'persona');
     const plain = compiled.filter((c) => c.segment.kind === 'segment');
-    const rows = await this.segments.loadFacts(tenant.tenantId);
+    const inForce = ladderAt(state.ladders, now.toISOString());
+    const resolve = inForce ? standingResolver(state.ladders, inForce) : undefined;
+    const tierOf = (row: MemberFactsRow): string | null =>
+      row.tier === null || !resolve || row.tier_since === null || row.tier_version === null
+        ? row.tier
+        : resolve({ code: row.tier, since: row.tier_since.toISOString(), ladderVersion: row.tier_version }).standing.code;
     const target = new Set<string>();
     for (const row of rows) {
-      const base = this.facts(row, [], now, tenant.timezone);
+      const base = this.facts({ ...row, tier: tierOf(row) }, [], now, pass.timezone);
       const labels = personas.filter((p) => p.evaluate(base)).map((p) => p.segment);
       for (const p of labels) target.add(`${p.id}|${row.id}`);
       // Segment rules may use the personas just assigned.
       const withPersonas = { ...base, personas: labels.map((p) => p.name) };
       for (const s of plain) if (s.evaluate(withPersonas)) target.add(`${s.segment.id}|${row.id}`);
     }
-    const current = new Set((await this.segments.currentMembership(tenant.tenantId)).map((r) => `${r.segment_id}|${r.member_id}`));
+    const current = await this.segments.membershipOf(m, pass.tenantId, rows.map((r) => r.id));
     const known = new Set(compiled.map((c) => c.segment.id));
-    const joined = [...target].filter((k) => !current.has(k));
-    const left = [...current].filter((k) => !target.has(k) && known.has(k.split('|')[0]));
-    const names = new Map(all.map((s) => [s.id, s]));
     const split = (k: string) => {
       const [segmentId, memberId] = k.split('|');
       return { segmentId, memberId };
     };
-    for (const [list, change] of [
-      [joined, 'joined'],
-      [left, 'left'],
-    ] as const) {
-      for (let at = 0; at < list.length; at += WRITE_BATCH) {
-        const pairs = list.slice(at, at + WRITE_BATCH).map(split);
-        await this.uow.run(async (m) => {
-          const done =
-            change === 'joined' ? await this.segments.addMembers(m, tenant.tenantId, pairs, now) : await this.segments.removeMembers(m, tenant.tenantId, pairs);
-          const events: NewEvent<'members.segment-membership.changed.v1'>[] = pairs.filter((p) => done.has(`${p.segmentId}|${p.memberId}`)).map((p) => ({
-            topic: 'members.segment-membership.changed.v1',
-            tenantId: tenant.tenantId,
-            subject: p.memberId,
-            time: now,
-            data: { memberId: p.memberId, segmentId: p.segmentId, kind: names.get(p.segmentId)!.kind, name: names.get(p.segmentId)!.name, change, at: now.toISOString() },
-          }));
-          await this.outbox.enqueueMany(m, events);
-        });
-      }
-    }
-    this.logger.info({ members: rows.length, joined: joined.length, left: left.length, ms: Date.now() - started }, 'segments recomputed');
-    return { members: rows.length, joined: joined.length, left: left.length };
+    const joined = [...target].filter((k) => !current.has(k)).map(split);
+    const left = [...current].filter((k) => !target.has(k) && known.has(k.split('|')[0])).map(split);
+    const added = await this.segments.addMembers(m, pass.tenantId, joined, now);
+    const removed = await this.segments.removeMembers(m, pass.tenantId, left);
+    const names = new Map(state.segments.map((s) => [s.id, s]));
+    const event = (p: { segmentId: string; memberId: string }, change: 'joined' | 'left'): NewEvent<'members.segment-membership.changed.v1'> => ({
+      topic: 'members.segment-membership.changed.v1',
+      tenantId: pass.tenantId,
+      subject: p.memberId,
+      time: now,
+      data: { memberId: p.memberId, segmentId: p.segmentId, kind: names.get(p.segmentId)!.kind, name: names.get(p.segmentId)!.name, change, at: now.toISOString() },
+    });
+    const events = [
+      ...joined.filter((p) => added.has(`${p.segmentId}|${p.memberId}`)).map((p) => event(p, 'joined')),
+      ...left.filter((p) => removed.has(`${p.segmentId}|${p.memberId}`)).map((p) => event(p, 'left')),
+    ];
+    await this.outbox.enqueueMany(m, events);
+    return { last: rows[rows.length - 1].id, processed: rows.length, changed: new Set(events.map((e) => e.subject)).size };
   }
 }

@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { dlqTopic, TOPIC_NAMES, TOPIC_PARTITIONS, type TopicName } from '@club/contracts';
+import { dlqTopic, PERSONAL_DATA_RETENTION_MS, PERSONAL_DATA_TOPICS, TOPIC_NAMES, TOPIC_PARTITIONS, type TopicName } from '@club/contracts';
 
 /**
  * Creates topics explicitly (brokers run with auto-create off), with the partition counts the
@@ -10,9 +10,11 @@ export async function ensureTopics(kafka: Kafka, topics: readonly TopicName[] = 
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
+    // Topics with personal data keep it for a bounded time (erasure cannot recall published events).
+    const configEntries = (t: TopicName) => (PERSONAL_DATA_TOPICS.has(t) ? [{ name: 'retention.ms', value: String(PERSONAL_DATA_RETENTION_MS) }] : []);
     const wanted = topics.flatMap((t) => [
-      { topic: t, numPartitions: TOPIC_PARTITIONS[t] },
-      { topic: dlqTopic(t), numPartitions: 1 },
+      { topic: t, numPartitions: TOPIC_PARTITIONS[t], configEntries: configEntries(t) },
+      { topic: dlqTopic(t), numPartitions: 1, configEntries: configEntries(t) },
     ]);
     const missing = wanted.filter((t) => !existing.has(t.topic));
     if (missing.length > 0) {

@@ -4,8 +4,8 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import pino from 'pino';
-import type { Consumer, KafkaMessage } from 'kafkajs';
-import { dlqTopic, type EventEnvelope } from '@club/contracts';
+import { ConfigResourceTypes, ConfigSource, type Consumer, type KafkaMessage } from 'kafkajs';
+import { dlqTopic, PERSONAL_DATA_RETENTION_MS, type EventEnvelope } from '@club/contracts';
 import { createTestDatabase, eventually, testKafka, testTenant, type TestDatabase } from '@club/platform-testing';
 import { CreateOutboxAndInbox1763900000000, ensureTopics, IdempotentConsumer, OutboxRelay, OutboxRepository } from '../src';
 
@@ -48,6 +48,26 @@ describe('outbox relay and idempotent consumer (real PostgreSQL and Kafka)', () 
 
   afterAll(async () => {
     await db.drop();
+  });
+
+  it('keeps personal data on Kafka for a bounded time: topics with personal data (and their DLQs) get the privacy retention', async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(kafka, ['members.tier.changed.v1']);
+      const { resources } = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [TOPIC, dlqTopic(TOPIC), 'members.tier.changed.v1'].map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['retention.ms'] })),
+      });
+      const retention = resources.map((r) => ({ topic: r.resourceName, ms: r.configEntries[0].configValue, fromTopic: r.configEntries[0].configSource === ConfigSource.TOPIC_CONFIG }));
+      expect(retention).toEqual([
+        { topic: TOPIC, ms: String(PERSONAL_DATA_RETENTION_MS), fromTopic: true },
+        { topic: dlqTopic(TOPIC), ms: String(PERSONAL_DATA_RETENTION_MS), fromTopic: true },
+        { topic: 'members.tier.changed.v1', ms: expect.any(String), fromTopic: false }, // no personal data: the cluster default
+      ]);
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('publishes committed outbox rows in order, keyed by subject, with the writer’s trace context', async () => {

@@ -157,6 +157,21 @@ export interface MembersServiceClient extends grpc.Client {
   getMember(argument: _club_members_v1_GetMemberRequest, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Scores, segments and journey recomputes are resumable jobs ("member passes"); {id} → status.
+   */
+  GetMemberPass(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetMemberPass(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetMemberPass(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetMemberPass(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  /**
+   * Scores, segments and journey recomputes are resumable jobs ("member passes"); {id} → status.
+   */
+  getMemberPass(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getMemberPass(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getMemberPass(argument: _club_members_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getMemberPass(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Customer value: RFM and CIVILFORMD scores, managers' manual factors, tenant weights.
    */
   GetMemberScores(argument: _club_members_v1_GetMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
@@ -322,6 +337,7 @@ export interface MembersServiceClient extends grpc.Client {
   
   /**
    * The customer journey: tenant thresholds and the daily pass (at risk, lapsed, churned).
+   * The three recomputes answer with the member pass they started (or the one already running).
    */
   SetJourneyThresholds(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   SetJourneyThresholds(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
@@ -329,6 +345,7 @@ export interface MembersServiceClient extends grpc.Client {
   SetJourneyThresholds(argument: _club_members_v1_JsonDocument, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   /**
    * The customer journey: tenant thresholds and the daily pass (at risk, lapsed, churned).
+   * The three recomputes answer with the member pass they started (or the one already running).
    */
   setJourneyThresholds(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   setJourneyThresholds(argument: _club_members_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
@@ -445,6 +462,11 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
   GetMember: grpc.handleUnaryCall<_club_members_v1_GetMemberRequest__Output, _club_members_v1_Member>;
   
   /**
+   * Scores, segments and journey recomputes are resumable jobs ("member passes"); {id} → status.
+   */
+  GetMemberPass: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
+  
+  /**
    * Customer value: RFM and CIVILFORMD scores, managers' manual factors, tenant weights.
    */
   GetMemberScores: grpc.handleUnaryCall<_club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument>;
@@ -488,6 +510,7 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
   
   /**
    * The customer journey: tenant thresholds and the daily pass (at risk, lapsed, churned).
+   * The three recomputes answer with the member pass they started (or the one already running).
    */
   SetJourneyThresholds: grpc.handleUnaryCall<_club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument>;
   
@@ -523,6 +546,7 @@ export interface MembersServiceDefinition extends grpc.ServiceDefinition {
   ExportMember: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_JsonDocument, _club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument__Output>
   GetImport: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   GetMember: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_Member, _club_members_v1_GetMemberRequest__Output, _club_members_v1_Member__Output>
+  GetMemberPass: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   GetMemberScores: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_JsonDocument, _club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument__Output>
   GetMemberSegments: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_JsonDocument, _club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument__Output>
   GetMemberTier: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_JsonDocument, _club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument__Output>
