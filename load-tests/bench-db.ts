@@ -1,10 +1,10 @@
 /**
  * Shared set-up of the in-process job benchmarks: command-line numbers, and a fresh PostgreSQL
- * (durable defaults) under tmp/ with the members database migrated, torn down afterwards.
+ * (durable defaults) under tmp/ with a service's database migrated, torn down afterwards.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface } from 'typeorm';
 import { createDataSource, runMigrations } from '@club/platform-db';
 import { MEMBERS_MIGRATIONS } from '../apps/members/src/migrations';
 
@@ -19,11 +19,21 @@ export const arg = (name: string, def: number): number => {
 };
 
 export async function withMembersDatabase(name: string, defaultPort: number, work: (ds: DataSource) => Promise<void>): Promise<void> {
+  return withDatabase(name, defaultPort, MEMBERS_MIGRATIONS, work);
+}
+
+/** A fresh PostgreSQL under tmp/<name> with the given migrations run, torn down afterwards. */
+export async function withDatabase(
+  name: string,
+  defaultPort: number,
+  migrations: readonly (new () => MigrationInterface)[],
+  work: (ds: DataSource) => Promise<void>,
+): Promise<void> {
   const dir = join(__dirname, '..', 'tmp', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const pg = await startPostgres({ dataDir: join(dir, 'pg'), port: arg('port', defaultPort), logFile: join(dir, 'pg.log') });
-  const ds = createDataSource({ url: pg.url, service: 'bench', entities: [], migrations: MEMBERS_MIGRATIONS, poolSize: 4 });
+  const ds = createDataSource({ url: pg.url, service: 'bench', entities: [], migrations, poolSize: 4 });
   try {
     await ds.initialize();
     await runMigrations(ds);

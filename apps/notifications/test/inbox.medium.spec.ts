@@ -62,6 +62,24 @@ describe('inbox (real PostgreSQL)', () => {
     expect(messages.find((m) => m.kind === 'points-earned')!.body).toBe('You earned 1,250 points. Available balance: 1,250 points.');
   });
 
+  it('tells the member about earn entries (to available or pending) only, not about the ledger’s other entries', async () => {
+    const tenant = testTenant();
+    const memberId = randomUUID();
+    const base = earned(tenant.tenantId, memberId);
+    const entry = (data: Partial<typeof base.data>) => ({ ...base, id: randomUUID(), data: { ...base.data, entryId: randomUUID(), ...data } });
+    for (const event of [
+      entry({ kind: 'redeem', from: 'available', to: 'spent' }),
+      entry({ kind: 'reverse', from: 'available', to: 'outside', storeId: null }),
+      entry({ kind: 'settle', from: null, to: null, transactionId: null, storeId: null }),
+      entry({ kind: 'adjust', from: 'outside', to: 'available', transactionId: null, storeId: null }),
+    ]) {
+      await db.dataSource.transaction((m) => inbox.notifyPointsEarned(event, m));
+    }
+    expect(await inbox.listInbox(tenant, memberId, 50)).toEqual([]);
+    await db.dataSource.transaction((m) => inbox.notifyPointsEarned(entry({ kind: 'earn', from: 'outside', to: 'pending' }), m));
+    expect((await inbox.listInbox(tenant, memberId, 50)).map((m) => m.kind)).toEqual(['points-earned']);
+  });
+
   it('isolates tenants: another tenant’s inbox for the same member id is empty', async () => {
     const a = testTenant();
     const memberId = randomUUID();

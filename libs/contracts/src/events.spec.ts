@@ -44,14 +44,39 @@ const SAMPLES: { [T in TopicName]: TopicPayload<T> } = {
     itemCount: 2,
     recordedAt: '2026-03-20T10:00:00.000Z',
   },
+  'points.checkout.returned.v1': {
+    memberId: randomUUID(),
+    transactionId: 'till-1',
+    returnId: 'return-1',
+    storeId: 'store-1',
+    amountReturned: 250_000,
+    pointsReversed: 25,
+    pointsRefunded: 0,
+    purchasedAt: '2026-03-20T10:00:00.000Z',
+    returnedAt: '2026-03-21T10:00:00.000Z',
+  },
+  'points.lot.expired.v1': {
+    memberId: randomUUID(),
+    lotId: 'lot:till-1',
+    points: 125,
+    cause: 'lot',
+    expiresAt: '2027-03-20T20:30:00.000Z',
+    expiredAt: '2027-03-20T21:00:00.000Z',
+    operation: `expire:${randomUUID()}`,
+  },
+  'points.lot.expiring.v1': { memberId: randomUUID(), lotId: 'lot:till-1', points: 125, expiresAt: '2027-03-20T20:30:00.000Z', warnedAt: '2027-02-18T21:00:00.000Z' },
   'points.ledger-entry.created.v1': {
     entryId: randomUUID(),
     memberId: randomUUID(),
-    kind: 'earn',
-    points: 125,
+    kind: 'redeem',
+    points: 40,
+    from: 'available',
+    to: 'spent',
+    operation: 'earn:till-1',
+    lotId: 'lot:till-0',
     transactionId: 'till-1',
     storeId: 'store-1',
-    balance: { available: 125, pending: 0, lifetimeEarned: 125 },
+    balance: { available: 85, pending: 0, lifetimeEarned: 125, held: 0, spent: 40, expired: 0 },
     createdAt: '2026-03-20T10:00:00.000Z',
   },
 };
@@ -72,6 +97,22 @@ describe('topic map', () => {
     expect(TOPICS[topic].safeParse(SAMPLES[topic]).success).toBe(true);
     const parsed = parseEvent(topic, envelope(topic, SAMPLES[topic]));
     expect(parsed.ok).toBe(true);
+  });
+
+  it('still parses ledger entries written before issue 4 (earn only, no places or held/spent/expired), and memo entries with no places', () => {
+    const legacy = {
+      entryId: randomUUID(),
+      memberId: randomUUID(),
+      kind: 'earn',
+      points: 125,
+      transactionId: 'till-1',
+      storeId: 'store-1',
+      balance: { available: 125, pending: 0, lifetimeEarned: 125 },
+      createdAt: '2026-03-20T10:00:00.000Z',
+    };
+    expect(parseEvent('points.ledger-entry.created.v1', envelope('points.ledger-entry.created.v1', legacy)).ok).toBe(true);
+    const memo = { ...SAMPLES['points.ledger-entry.created.v1'], kind: 'forgive', from: null, to: null, lotId: null, transactionId: null, storeId: null };
+    expect(parseEvent('points.ledger-entry.created.v1', envelope('points.ledger-entry.created.v1', memo)).ok).toBe(true);
   });
 
   it('rejects non-JSON, a wrong envelope type, and payloads that break the schema', () => {

@@ -42,14 +42,39 @@ export const cardChangedV1 = z.object({
   at: isoTime,
 });
 
+/** Where a ledger entry moves points: `outside` (credits and reversals) and the balance buckets. */
+export const LEDGER_PLACES = ['outside', 'pending', 'available', 'held', 'spent', 'expired'] as const;
+export const LEDGER_ENTRY_KINDS = ['earn', 'activate', 'hold', 'capture', 'release', 'redeem', 'refund', 'expire', 'reverse', 'adjust', 'forgive', 'settle'] as const;
+const ledgerPlace = z.enum(LEDGER_PLACES);
+
+/**
+ * One ledger entry of any kind: `points` (always positive) moved `from` → `to`; both null for the
+ * memo kinds (`forgive`: reversed points the policy did not take; `settle`: a lot paying off a
+ * negative balance). `balance` is the member's balance just after the entry. Events written
+ * before issue 4 (earn entries only, outside → available) lack from, to, operation, lotId and the
+ * held/spent/expired figures, so those are optional.
+ */
 export const ledgerEntryCreatedV1 = z.object({
   entryId: uuid,
   memberId: uuid,
-  kind: z.enum(['earn']),
-  points,
-  transactionId: z.string().min(1).max(100),
-  storeId: z.string().min(1).max(100),
-  balance: z.object({ available: points, pending: points, lifetimeEarned: points }),
+  kind: z.enum(LEDGER_ENTRY_KINDS),
+  points: points.min(1),
+  from: ledgerPlace.nullable().optional(),
+  to: ledgerPlace.nullable().optional(),
+  /** The operation that wrote it, `<kind>:<id>`: earn:<transactionId>, redeem:/hold:/capture:/release:<redemptionId>, return:<returnId>, adjust:<adjustmentId>, activate:<transactionId or job>, expire:<job>. */
+  operation: z.string().min(1).max(200).optional(),
+  lotId: z.string().min(1).max(200).nullable().optional(),
+  /** The checkout an earn, return or accept entry belongs to; null otherwise. */
+  transactionId: z.string().min(1).max(100).nullable(),
+  storeId: z.string().min(1).max(100).nullable(),
+  balance: z.object({
+    available: points,
+    pending: points,
+    lifetimeEarned: points,
+    held: points.optional(),
+    spent: points.optional(),
+    expired: points.optional(),
+  }),
   createdAt: isoTime,
 });
 
@@ -63,6 +88,22 @@ export const checkoutRecordedV1 = z.object({
   pointsEarned: points.min(0),
   itemCount: z.number().int().min(0),
   recordedAt: isoTime,
+});
+
+/**
+ * A return recorded against a checkout (once per return id): members takes the returned spend
+ * and tier-qualifying points off the purchase's window; campaigns reverse their counters.
+ */
+export const checkoutReturnedV1 = z.object({
+  memberId: uuid,
+  transactionId: z.string().min(1).max(100),
+  returnId: z.string().min(1).max(100),
+  storeId: z.string().min(1).max(100),
+  amountReturned: points.min(0).describe('Minor units of the purchase returned'),
+  pointsReversed: points.min(0).describe('Earned points the return takes back (forgiven parts included: tier points follow the purchase)'),
+  pointsRefunded: points.min(0),
+  purchasedAt: isoTime,
+  returnedAt: isoTime,
 });
 
 export const tierChangedV1 = z.object({
@@ -106,6 +147,33 @@ export const segmentMembershipChangedV1 = z.object({
   at: isoTime,
 });
 
+/**
+ * Points of one lot expired: its remaining points when the expiry job reached it (`cause`
+ * 'lot'), or points an expired hold gave back after their lot had expired (`cause` 'hold',
+ * credited and expired at once). Written by the points jobs, one event per lot and job.
+ */
+export const lotExpiredV1 = z.object({
+  memberId: uuid,
+  lotId: z.string().min(1).max(200),
+  points: points.min(1),
+  cause: z.enum(['lot', 'hold']),
+  expiresAt: isoTime.describe("The lot's expiry instant"),
+  expiredAt: isoTime.describe('The instant the job judged'),
+  operation: z.string().min(1).max(200).describe('expire:<job id>'),
+});
+
+/**
+ * A lot will expire soon (the tenant's warnDaysBefore): one event per lot, once (the lot is
+ * marked warned in the same transaction). Consumers group a member's lots by `expiresAt`.
+ */
+export const lotExpiringV1 = z.object({
+  memberId: uuid,
+  lotId: z.string().min(1).max(200),
+  points: points.min(1).describe('The lot’s remaining points when warned'),
+  expiresAt: isoTime,
+  warnedAt: isoTime,
+});
+
 export const TOPICS = {
   'members.member.enrolled.v1': memberEnrolledV1,
   'members.member.updated.v1': memberUpdatedV1,
@@ -117,6 +185,9 @@ export const TOPICS = {
   'members.segment-membership.changed.v1': segmentMembershipChangedV1,
   'points.ledger-entry.created.v1': ledgerEntryCreatedV1,
   'points.checkout.recorded.v1': checkoutRecordedV1,
+  'points.lot.expired.v1': lotExpiredV1,
+  'points.lot.expiring.v1': lotExpiringV1,
+  'points.checkout.returned.v1': checkoutReturnedV1,
 } as const;
 
 export type TopicName = keyof typeof TOPICS;
@@ -134,6 +205,9 @@ export const TOPIC_PARTITIONS: Record<TopicName, number> = {
   'members.segment-membership.changed.v1': 6,
   'points.ledger-entry.created.v1': 6,
   'points.checkout.recorded.v1': 6,
+  'points.lot.expired.v1': 6,
+  'points.lot.expiring.v1': 6,
+  'points.checkout.returned.v1': 6,
 };
 
 export const TOPIC_NAMES = Object.keys(TOPICS) as TopicName[];

@@ -10,7 +10,16 @@ export type { EarnForCheckoutRequest__Output as EarnForCheckoutRequest } from '.
 export type { EarnForCheckoutResponse__Output as EarnForCheckoutResponse } from './generated/club/points/v1/EarnForCheckoutResponse';
 export type { EarnRate__Output as EarnRateMessage } from './generated/club/points/v1/EarnRate';
 export type { Balance__Output as Balance } from './generated/club/points/v1/Balance';
+export type { RedeemRequest } from './generated/club/points/v1/RedeemRequest';
+export type { RedemptionResponse__Output as RedemptionResponse } from './generated/club/points/v1/RedemptionResponse';
+export type { ReturnRequest } from './generated/club/points/v1/ReturnRequest';
+export type { ReturnResponse__Output as ReturnResponse } from './generated/club/points/v1/ReturnResponse';
+export type { AdjustRequest } from './generated/club/points/v1/AdjustRequest';
+export type { AdjustResponse__Output as AdjustResponse } from './generated/club/points/v1/AdjustResponse';
+export type { EntryPage__Output as EntryPage } from './generated/club/points/v1/EntryPage';
 export type { InboxMessage__Output as InboxMessage } from './generated/club/notifications/v1/InboxMessage';
 export type { Tenant__Output as TenantMessage } from './generated/club/gateway/v1/Tenant';
 export * from './member-profile';
 export * from './tiers';
+export * from './points';
+export * from './ledger-jobs';

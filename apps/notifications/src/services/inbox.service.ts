@@ -22,9 +22,14 @@ export class InboxService {
     await this.deliver(m, event.tenantId, memberId, event.id, renderWelcome(locale, firstName));
   }
 
-  /** "Points earned" message for an earn entry, in the member's locale. */
+  /**
+   * "Points earned" message for an earn entry (crediting available or pending points), in the
+   * member's locale; the ledger's other entries (spends, holds, returns, expiry …) send nothing here.
+   */
   async notifyPointsEarned(event: EventEnvelope<'points.ledger-entry.created.v1'>, m: EntityManager): Promise<void> {
-    const { memberId, points, balance } = event.data;
+    const { memberId, kind, to, points, balance } = event.data;
+    // Events from before issue 4 carry no `to`: their earn entries credited available points.
+    if (kind !== 'earn' || (to !== undefined && to !== 'available' && to !== 'pending')) return;
     const recipient = await this.inbox.findRecipient(m, event.tenantId, memberId);
     await this.deliver(m, event.tenantId, memberId, event.id, renderPointsEarned(recipient?.locale ?? 'fa', points, balance.available));
   }

@@ -17,6 +17,10 @@ export interface EarnForCheckoutRequest {
    * hash of the canonical till request, for replay detection
    */
   'requestHash'?: (string);
+  /**
+   * points spent on this checkout (held and captured with it; all or nothing)
+   */
+  'redeemPoints'?: (number | string | Long);
 }
 
 export interface EarnForCheckoutRequest__Output {
@@ -33,4 +37,8 @@ export interface EarnForCheckoutRequest__Output {
    * hash of the canonical till request, for replay detection
    */
   'requestHash': (string);
+  /**
+   * points spent on this checkout (held and captured with it; all or nothing)
+   */
+  'redeemPoints': (number);
 }

@@ -9,6 +9,15 @@ export interface EarnForCheckoutResponse {
   'pointsEarned'?: (number | string | Long);
   'balance'?: (_club_points_v1_Balance | null);
   'replayed'?: (boolean);
+  'pointsRedeemed'?: (number | string | Long);
+  /**
+   * the earned points wait to activate (pending period)
+   */
+  'pending'?: (boolean);
+  /**
+   * ISO instant, empty when active at once or awaiting an accept
+   */
+  'activatesAt'?: (string);
 }
 
 export interface EarnForCheckoutResponse__Output {
@@ -17,4 +26,13 @@ export interface EarnForCheckoutResponse__Output {
   'pointsEarned': (number);
   'balance': (_club_points_v1_Balance__Output | null);
   'replayed': (boolean);
+  'pointsRedeemed': (number);
+  /**
+   * the earned points wait to activate (pending period)
+   */
+  'pending': (boolean);
+  /**
+   * ISO instant, empty when active at once or awaiting an accept
+   */
+  'activatesAt': (string);
 }
