@@ -5,6 +5,7 @@ import { PlatformModule } from '@club/platform-nest';
 import type { GatewayConfig } from './config';
 import { AdminTenantsController } from './http/admin-tenants.controller';
 import { MembersController } from './http/members.controller';
+import { PointsController } from './http/points.controller';
 import { CheckoutsController } from './http/checkouts.controller';
 import { CardsController } from './http/cards.controller';
 import { AttributesController } from './http/attributes.controller';
@@ -29,7 +30,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService({ service: 'gateway', config, logger, entities: [], migrations: GATEWAY_MIGRATIONS, topics: [] }),
       ],
-      controllers: [AdminTenantsController, MembersController, CardsController, AttributesController, TiersController, TierReviewsController, ImportsController, ScoresController, SegmentsController, CheckoutsController, TenantDirectoryGrpcController],
+      controllers: [AdminTenantsController, MembersController, CardsController, AttributesController, TiersController, TierReviewsController, ImportsController, ScoresController, SegmentsController, CheckoutsController, PointsController, TenantDirectoryGrpcController],
       providers: [
         TenantsService,
         ClubService,

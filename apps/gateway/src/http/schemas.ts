@@ -126,7 +126,7 @@ export const memberRefSchema = z
 
 export const checkoutSchema = z
   .object({
-    transactionId: z.string().min(1).max(100).describe('The till’s id for this sale; the idempotency key'),
+    transactionId: z.string().min(1).max(100).describe('The till’s id for this sale; the idempotency key. Its first outcome is final: a sale refused (422: not enough points to redeem) keeps answering 422; send a corrected sale under a new id'),
     storeId: z.string().min(1).max(100),
     member: memberRefSchema,
     amount: safeInt.describe('Integer amount in the tenant currency’s minor unit'),
@@ -144,6 +144,7 @@ export const checkoutSchema = z
       )
       .max(500)
       .optional(),
+    redeemPoints: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().describe('Points the member spends on this sale: taken with the checkout, all or nothing (422 when not enough)'),
   })
   .strict();
 
@@ -153,10 +154,94 @@ export const checkoutResultSchema = z.object({
   transactionId: z.string(),
   memberId: z.uuid(),
   pointsEarned: z.number().int(),
+  pointsRedeemed: z.number().int(),
+  pending: z.boolean().describe('The earned points are pending (they activate later)'),
   balance: balanceSchema,
 });
 
-export const pointsSchema = z.object({ available: z.number().int(), pending: z.number().int(), lifetimeEarned: z.number().int() });
+export const pointsSchema = z.object({
+  available: z.number().int().describe('Spendable now (negative only under the allow-negative policy)'),
+  pending: z.number().int(),
+  held: z.number().int(),
+  lifetimeEarned: z.number().int(),
+  spent: z.number().int(),
+  expired: z.number().int(),
+});
+
+const operationId = z.string().trim().min(1).max(100);
+const safePoints = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+export const redemptionRequestSchema = z
+  .object({
+    redemptionId: operationId.describe('The caller’s id for this redemption; the idempotency key (tenant-wide)'),
+    points: safePoints,
+    reason: z.string().trim().min(1).max(200).optional(),
+    hold: z.boolean().default(false).describe('Hold the points (capture or release later; a hold expires on its own)'),
+  })
+  .strict();
+
+export const redemptionResultSchema = z.object({
+  redemptionId: z.string(),
+  memberId: z.uuid(),
+  status: z.enum(['held', 'captured', 'released', 'expired']),
+  points: z.number().int(),
+  holdExpiresAt: z.iso.datetime().nullable(),
+  balance: pointsSchema,
+});
+
+export const adjustmentRequestSchema = z
+  .object({
+    adjustmentId: operationId.describe('The idempotency key (tenant-wide)'),
+    points: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).refine((n) => n !== 0, 'must not be 0').describe('Positive credits, negative debits'),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .strict();
+
+export const adjustmentResultSchema = z.object({ adjustmentId: z.string(), memberId: z.uuid(), points: z.number().int(), balance: pointsSchema });
+
+export const returnRequestSchema = z
+  .object({
+    returnId: operationId.describe('The idempotency key (tenant-wide)'),
+    items: z
+      .array(z.object({ sku: z.string().min(1).max(100), quantity: z.number().int().min(1).max(1_000_000) }).strict())
+      .min(1)
+      .max(500)
+      .optional(),
+    amount: safePoints.optional().describe('Minor units returned, when the till does not send items'),
+  })
+  .strict()
+  .refine((r) => (r.items === undefined) !== (r.amount === undefined), 'give either items or amount');
+
+export const returnResultSchema = z.object({
+  transactionId: z.string(),
+  returnId: z.string(),
+  memberId: z.uuid(),
+  pointsReversed: z.number().int().describe('Earned points taken back'),
+  pointsRefunded: z.number().int().describe('Redeemed points given back'),
+  pointsForgiven: z.number().int().describe('Reversal the club’s negative-balance policy did not take'),
+  pointsNegative: z.number().int().describe('Reversal taken beyond the balance (allow-negative)'),
+  balance: pointsSchema,
+});
+
+export const entriesQuerySchema = z.object({ cursor: z.string().min(1).max(200).optional(), limit: z.coerce.number().int().min(1).max(200).optional() }).strict();
+
+export const entryPageSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      points: z.number().int(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      reference: z.string(),
+      reason: z.string().nullable(),
+      operator: z.string().nullable(),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
 
 export const inboxSchema = z.object({
   items: z.array(

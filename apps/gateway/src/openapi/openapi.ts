@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importJobSchema, journeyThresholdsSchema, memberPassSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
+import { importJobSchema, journeyThresholdsSchema, ledgerJobRequestSchema, ledgerJobSchema, ledgerPolicySchema, liabilityReportSchema, memberPassSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
 import {
   checkoutResultSchema,
   attributeListSchema,
@@ -26,6 +26,13 @@ import {
   pointsSchema,
   problemSchema,
   tenantSchema,
+  adjustmentRequestSchema,
+  adjustmentResultSchema,
+  entryPageSchema,
+  redemptionRequestSchema,
+  redemptionResultSchema,
+  returnRequestSchema,
+  returnResultSchema,
 } from '../http/schemas';
 
 type Json = Record<string, unknown>;
@@ -52,6 +59,8 @@ const operatorHeader = {
   description: 'The person acting in the back office (recorded with the API key label in audit fields)',
   schema: { type: 'string', minLength: 1, maxLength: 100 },
 };
+const transactionParam = { name: 'transactionId', in: 'path', required: true, schema: { type: 'string', maxLength: 100 } };
+const redemptionParam = { name: 'redemptionId', in: 'path', required: true, schema: { type: 'string', maxLength: 100 } };
 const memberIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 const errors = (...codes: number[]): Json => {
@@ -93,6 +102,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         Checkout: schema(checkoutSchema, 'input'),
         CheckoutResult: schema(checkoutResultSchema),
         Points: schema(pointsSchema),
+        Redemption: schema(redemptionResultSchema),
         MemberPatch: schema(memberPatchSchema, 'input'),
         TierLadderInput: schema(tierLadderInputSchema, 'input'),
         TierLadder: schema(tierLadderSchema),
@@ -400,8 +410,114 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           responses: {
             '201': json('Credited', ref('CheckoutResult')),
             '200': json('A retry of an identical checkout: the first response, nothing credited again', ref('CheckoutResult')),
-            ...errors(400, 401, 404, 409, 503),
+            ...errors(400, 401, 404, 409, 422, 503),
           },
+        },
+      },
+      '/v1/checkouts/{transactionId}/returns': {
+        post: {
+          operationId: 'recordReturn',
+          summary: 'Return items (or an amount) of a recorded checkout: earned points reversed line by line, redeemed points refunded, by the club’s negative-balance policy',
+          parameters: [transactionParam],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(returnRequestSchema, 'input') } } },
+          responses: {
+            '201': json('Applied', schema(returnResultSchema)),
+            '200': json('A retry of the same return: the first response, nothing applied again', schema(returnResultSchema)),
+            ...errors(400, 401, 404, 409, 422),
+          },
+        },
+      },
+      '/v1/checkouts/{transactionId}/accept': {
+        post: {
+          operationId: 'acceptPending',
+          summary: 'Make a checkout’s pending points spendable now',
+          parameters: [transactionParam],
+          responses: { '200': json('Balance figures', ref('Points')), ...errors(401, 404) },
+        },
+      },
+      '/v1/members/{id}/redemptions': {
+        post: {
+          operationId: 'redeem',
+          summary: 'Spend points now, or hold them (capture or release later; a hold expires on its own)',
+          parameters: [memberIdParam],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(redemptionRequestSchema, 'input') } } },
+          responses: {
+            '201': json('Captured or held', ref('Redemption')),
+            '200': json('A retry of the same redemption: the first response', ref('Redemption')),
+            ...errors(400, 401, 404, 409, 422),
+          },
+        },
+      },
+      '/v1/redemptions/{redemptionId}/capture': {
+        post: {
+          operationId: 'captureRedemption',
+          parameters: [redemptionParam],
+          responses: { '200': json('Captured (again: the same answer)', ref('Redemption')), ...errors(401, 404, 422) },
+        },
+      },
+      '/v1/redemptions/{redemptionId}/release': {
+        post: {
+          operationId: 'releaseRedemption',
+          parameters: [redemptionParam],
+          responses: { '200': json('Released (again: the same answer)', ref('Redemption')), ...errors(401, 404, 422) },
+        },
+      },
+      '/v1/members/{id}/points/adjustments': {
+        post: {
+          operationId: 'adjustPoints',
+          summary: 'A manual credit or debit with a reason, recorded with the operator (X-Operator and the key label) in the audit log',
+          parameters: [memberIdParam, operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(adjustmentRequestSchema, 'input') } } },
+          responses: {
+            '201': json('Applied', schema(adjustmentResultSchema)),
+            '200': json('A retry of the same adjustment', schema(adjustmentResultSchema)),
+            ...errors(400, 401, 404, 409, 422),
+          },
+        },
+      },
+      '/v1/members/{id}/points/entries': {
+        get: {
+          operationId: 'listPointEntries',
+          summary: 'The member’s ledger entries, newest first',
+          parameters: [
+            memberIdParam,
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } },
+          ],
+          responses: { '200': json('A page of entries and the next cursor', schema(entryPageSchema)), ...errors(400, 401, 404) },
+        },
+      },
+      '/v1/points/policy': {
+        get: { operationId: 'getLedgerPolicy', responses: { '200': json('The club’s ledger policy (defaults where not set)', schema(ledgerPolicySchema)), ...errors(401) } },
+        put: {
+          operationId: 'setLedgerPolicy',
+          summary: 'Pending period, expiry, negative-balance policy, hold TTL, expiry warnings, point value and earn rounding (audited)',
+          parameters: [operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(ledgerPolicySchema, 'input') } } },
+          responses: { '200': json('The policy in force', schema(ledgerPolicySchema)), ...errors(400, 401) },
+        },
+      },
+      '/v1/points-jobs': {
+        post: {
+          operationId: 'startLedgerJob',
+          summary: 'Activate pending points, expire lots and holds, release expired holds, or send expiry warnings now (the service also schedules them); dryRun previews count and value',
+          requestBody: { required: true, content: { 'application/json': { schema: schema(ledgerJobRequestSchema, 'input') } } },
+          responses: { '202': json('The job (or the one of that kind already running)', schema(ledgerJobSchema)), ...errors(400, 401) },
+        },
+      },
+      '/v1/points-jobs/{id}': {
+        get: {
+          operationId: 'getLedgerJob',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': json('The job', schema(ledgerJobSchema)), ...errors(401, 404) },
+        },
+      },
+      '/v1/reports/points-liability': {
+        get: {
+          operationId: 'getPointsLiability',
+          summary: 'Outstanding points (available, pending, held) and their value, now or at a past instant',
+          parameters: [{ name: 'at', in: 'query', required: false, schema: { type: 'string', format: 'date-time' } }],
+          responses: { '200': json('Liability', schema(liabilityReportSchema)), ...errors(400, 401) },
         },
       },
     },

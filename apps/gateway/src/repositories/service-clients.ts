@@ -6,7 +6,14 @@ import {
   GRPC_SERVICES,
   PROTO_LOADER_OPTIONS,
   PROTO_ROOT,
+  type AdjustRequest,
+  type AdjustResponse,
   type Balance,
+  type EntryPage,
+  type RedeemRequest,
+  type RedemptionResponse,
+  type ReturnRequest,
+  type ReturnResponse,
   type EarnForCheckoutRequest,
   type EarnForCheckoutResponse,
   type EarnRateMessage,
@@ -110,6 +117,28 @@ export class ServiceClients implements OnApplicationShutdown {
   }
   getEarnRate(tenant: TenantContext): Promise<EarnRateMessage> {
     return this.call('points', 'GetEarnRate', tenant, {});
+  }
+  redeem(tenant: TenantContext, req: RedeemRequest): Promise<RedemptionResponse> {
+    return this.call('points', 'Redeem', tenant, req);
+  }
+  redemptionAction(tenant: TenantContext, action: 'CaptureRedemption' | 'ReleaseRedemption', redemptionId: string): Promise<RedemptionResponse> {
+    return this.call('points', action, tenant, { redemptionId });
+  }
+  recordReturn(tenant: TenantContext, req: ReturnRequest): Promise<ReturnResponse> {
+    return this.call('points', 'RecordReturn', tenant, req);
+  }
+  adjust(tenant: TenantContext, req: AdjustRequest): Promise<AdjustResponse> {
+    return this.call('points', 'Adjust', tenant, req);
+  }
+  acceptPending(tenant: TenantContext, transactionId: string): Promise<Balance> {
+    return this.call('points', 'AcceptPending', tenant, { transactionId });
+  }
+  listEntries(tenant: TenantContext, req: { memberId: string; cursor: string; limit: number }): Promise<EntryPage> {
+    return this.call('points', 'ListEntries', tenant, req);
+  }
+  /** Points RPCs whose payload is a JSON document validated by a libs/contracts schema. */
+  pointsJson(tenant: TenantContext, method: 'SetLedgerPolicy' | 'GetLedgerPolicy' | 'StartLedgerJob' | 'GetLedgerJob' | 'GetLiability', req: { json: string }): Promise<{ json: string }> {
+    return this.call('points', method, tenant, req);
   }
   listInbox(tenant: TenantContext, memberId: string, limit: number): Promise<{ messages: InboxMessage[] }> {
     return this.call('notifications', 'ListInbox', tenant, { memberId, limit });

@@ -1,9 +1,25 @@
+import type { z } from 'zod';
 import { Injectable } from '@nestjs/common';
-import { importJobSchema, type ImportJobView, memberProfileSchema, memberTierSchema, tierLadderSchema, tierReviewSchema, type TierReviewView, type MemberTierView, type TierLadderInput, type TierLadderView, type AttributeDefinition, type AttributeMessage, type CardMessage, type Member, type TenantContext } from '@club/contracts';
+import { importJobSchema, type ImportJobView, memberProfileSchema, memberTierSchema, tierLadderSchema, tierReviewSchema, type TierReviewView, type MemberTierView, type TierLadderInput, type TierLadderView, type AttributeDefinition, type AttributeMessage, type Balance, type CardMessage, type Member, type RedemptionResponse, type TenantContext } from '@club/contracts';
 import { requestHash } from '../domain/request-hash';
 import { isGrpcError, notFoundProblem, problem } from '../http/problem';
 import { tierLadderListSchema } from '../http/schemas';
-import type { CardView, CheckoutInput, CheckoutResult, EnrolMemberInput, MemberPatch, MemberView } from '../http/schemas';
+import type {
+  adjustmentRequestSchema,
+  adjustmentResultSchema,
+  CardView,
+  CheckoutInput,
+  CheckoutResult,
+  EnrolMemberInput,
+  entryPageSchema,
+  MemberPatch,
+  MemberView,
+  pointsSchema,
+  redemptionRequestSchema,
+  redemptionResultSchema,
+  returnRequestSchema,
+  returnResultSchema,
+} from '../http/schemas';
 import { ServiceClients } from '../repositories/service-clients';
 import { status } from '@grpc/grpc-js';
 
@@ -191,10 +207,76 @@ export class ClubService {
     }
   }
 
-  async getPoints(tenant: TenantContext, memberId: string): Promise<{ available: number; pending: number; lifetimeEarned: number }> {
+  async getPoints(tenant: TenantContext, memberId: string): Promise<PointsView> {
     if (!UUID.test(memberId)) throw notFoundProblem('member not found');
     const [, balance] = await Promise.all([this.services.getMember(tenant, memberId), this.services.getBalance(tenant, memberId)]);
-    return { available: balance.available, pending: balance.pending, lifetimeEarned: balance.lifetimeEarned };
+    return toPoints(balance);
+  }
+
+  /** Redeem (or hold) a member's points; 201 first, 200 with the same body on a retry. */
+  async redeem(tenant: TenantContext, memberId: string, input: RedemptionInput): Promise<{ result: RedemptionView; replayed: boolean }> {
+    if (!UUID.test(memberId)) throw notFoundProblem('member not found');
+    await this.services.getMember(tenant, memberId);
+    const res = await this.services.redeem(tenant, { memberId, redemptionId: input.redemptionId, points: input.points, reason: input.reason ?? '', hold: input.hold });
+    return { result: toRedemption(res), replayed: res.replayed };
+  }
+
+  async redemptionAction(tenant: TenantContext, action: 'capture' | 'release', redemptionId: string): Promise<RedemptionView> {
+    const res = await this.services.redemptionAction(tenant, action === 'capture' ? 'CaptureRedemption' : 'ReleaseRedemption', redemptionId);
+    return toRedemption(res);
+  }
+
+  async adjust(tenant: TenantContext, memberId: string, input: AdjustmentInput, operator: string): Promise<{ result: AdjustmentView; replayed: boolean }> {
+    if (!UUID.test(memberId)) throw notFoundProblem('member not found');
+    await this.services.getMember(tenant, memberId);
+    const res = await this.services.adjust(tenant, { memberId, adjustmentId: input.adjustmentId, points: input.points, reason: input.reason, operator });
+    return { result: { adjustmentId: res.adjustmentId, memberId: res.memberId, points: res.points, balance: toPoints(res.balance) }, replayed: res.replayed };
+  }
+
+  async recordReturn(tenant: TenantContext, transactionId: string, input: ReturnInput): Promise<{ result: ReturnView; replayed: boolean }> {
+    const res = await this.services.recordReturn(tenant, { transactionId, returnId: input.returnId, items: input.items ?? [], amount: input.amount ?? 0 });
+    return {
+      replayed: res.replayed,
+      result: {
+        transactionId: res.transactionId,
+        returnId: res.returnId,
+        memberId: res.memberId,
+        pointsReversed: res.pointsReversed,
+        pointsRefunded: res.pointsRefunded,
+        pointsForgiven: res.pointsForgiven,
+        pointsNegative: res.pointsNegative,
+        balance: toPoints(res.balance),
+      },
+    };
+  }
+
+  async acceptPending(tenant: TenantContext, transactionId: string): Promise<PointsView> {
+    return toPoints(await this.services.acceptPending(tenant, transactionId));
+  }
+
+  async listEntries(tenant: TenantContext, memberId: string, q: { cursor?: string; limit?: number }): Promise<EntryPageView> {
+    if (!UUID.test(memberId)) throw notFoundProblem('member not found');
+    await this.services.getMember(tenant, memberId);
+    const page = await this.services.listEntries(tenant, { memberId, cursor: q.cursor ?? '', limit: q.limit ?? 50 });
+    return {
+      items: page.items.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        points: e.points,
+        from: e.from || null,
+        to: e.to || null,
+        reference: e.reference,
+        reason: e.reason || null,
+        operator: e.operator || null,
+        createdAt: e.createdAt,
+      })),
+      nextCursor: page.nextCursor || null,
+    };
+  }
+
+  /** Points RPCs answering a JSON document (ledger policy, jobs, liability), forwarded as they are. */
+  async pointsDocument(tenant: TenantContext, method: 'SetLedgerPolicy' | 'GetLedgerPolicy' | 'StartLedgerJob' | 'GetLedgerJob' | 'GetLiability', doc: object): Promise<unknown> {
+    return JSON.parse((await this.services.pointsJson(tenant, method, { json: JSON.stringify(doc) })).json);
   }
 
   async getInbox(tenant: TenantContext, memberId: string): Promise<{ items: { id: string; kind: string; title: string; body: string; locale: 'fa' | 'en'; createdAt: string }[] }> {
@@ -224,6 +306,7 @@ export class ClubService {
       currency: input.currency,
       items,
       requestHash: requestHash(input),
+      redeemPoints: input.redeemPoints ?? 0,
     });
     return {
       replayed: res.replayed,
@@ -231,8 +314,34 @@ export class ClubService {
         transactionId: res.transactionId,
         memberId: res.memberId,
         pointsEarned: res.pointsEarned,
+        pointsRedeemed: res.pointsRedeemed,
+        pending: res.pending,
         balance: { available: res.balance?.available ?? 0, pending: res.balance?.pending ?? 0 },
       },
     };
   }
+}
+
+type PointsView = z.infer<typeof pointsSchema>;
+type RedemptionInput = z.infer<typeof redemptionRequestSchema>;
+type RedemptionView = z.infer<typeof redemptionResultSchema>;
+type AdjustmentInput = z.infer<typeof adjustmentRequestSchema>;
+type AdjustmentView = z.infer<typeof adjustmentResultSchema>;
+type ReturnInput = z.infer<typeof returnRequestSchema>;
+type ReturnView = z.infer<typeof returnResultSchema>;
+type EntryPageView = z.infer<typeof entryPageSchema>;
+
+function toPoints(b: Balance | null | undefined): PointsView {
+  return { available: b?.available ?? 0, pending: b?.pending ?? 0, held: b?.held ?? 0, lifetimeEarned: b?.lifetimeEarned ?? 0, spent: b?.spent ?? 0, expired: b?.expired ?? 0 };
+}
+
+function toRedemption(r: RedemptionResponse): RedemptionView {
+  return {
+    redemptionId: r.redemptionId,
+    memberId: r.memberId,
+    status: r.status as RedemptionView['status'],
+    points: r.points,
+    holdExpiresAt: r.holdExpiresAt || null,
+    balance: toPoints(r.balance),
+  };
 }
