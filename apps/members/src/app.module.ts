@@ -47,6 +47,7 @@ export class AppModule {
             'members.member.erased.v1',
             'members.segment-membership.changed.v1',
             'points.checkout.recorded.v1',
+            'points.checkout.returned.v1',
           ],
         }),
       ],

@@ -142,6 +142,32 @@ describe('purchases, tiers, referrals and journey (real PostgreSQL)', () => {
     expect(await tierEvents()).toBe(4);
   });
 
+  it('takes a return’s spend and tier points off the purchase’s window once; no downgrade before the review', async () => {
+    const tenant = testTenant();
+    await tiers.defineLadder(tenant, ladder);
+    const { member } = await members.enrolMember(tenant, { phone: '09127770009', profile: {} });
+    const tx = randomUUID();
+    await record(checkout(tenant, member.id, 150, tx));
+    expect(await tiers.getMemberTier(tenant, member.id)).toMatchObject({ code: 'silver', metricValue: 150 });
+    const returned: EventEnvelope<'points.checkout.returned.v1'> = {
+      id: randomUUID(),
+      type: 'points.checkout.returned.v1',
+      tenantId: tenant.tenantId,
+      subject: member.id,
+      time: new Date().toISOString(),
+      traceparent: null,
+      data: { memberId: member.id, transactionId: tx, returnId: 'ret-1', storeId: 's1', amountReturned: 600_000, pointsReversed: 60, pointsRefunded: 0, purchasedAt: new Date().toISOString(), returnedAt: new Date().toISOString() },
+    };
+    await db.dataSource.transaction((m) => purchases.recordReturn(returned, m));
+    await db.dataSource.transaction((m) => purchases.recordReturn({ ...returned, id: randomUUID() }, m)); // the same return again (a new event id): once
+    expect(await tiers.getMemberTier(tenant, member.id)).toMatchObject({ code: 'silver', metricValue: 90 }); // kept until the review
+    const [stats] = await db.dataSource.query<{ purchase_count: number; total_spend: string; tier_points: string }[]>(
+      `SELECT purchase_count, total_spend, tier_points FROM member_stats WHERE tenant_id = $1 AND member_id = $2`,
+      [tenant.tenantId, member.id],
+    );
+    expect(stats).toEqual({ purchase_count: 1, total_spend: String(1_500_000 - 600_000), tier_points: '90' });
+  });
+
   it('links a referral at enrolment and completes it once, on the referred member’s first purchase', async () => {
     const tenant = testTenant();
     const { member: referrer } = await members.enrolMember(tenant, { phone: '09127770002', profile: {} });

@@ -10,6 +10,7 @@ import { Segments1763900000270 } from './1763900000270-segments';
 import { JourneySettings1763900000280 } from './1763900000280-journey-settings';
 import { TierReviewedThrough1763900000290 } from './1763900000290-tier-reviewed-through';
 import { MemberPasses1763900000300 } from './1763900000300-member-passes';
+import { PurchaseReturns1763900000310 } from './1763900000310-purchase-returns';
 
 /** Every migration of the members database, in order. */
 export const MEMBERS_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MEMBERS_MIGRATIONS = [
   JourneySettings1763900000280,
   TierReviewedThrough1763900000290,
   MemberPasses1763900000300,
+  PurchaseReturns1763900000310,
 ];

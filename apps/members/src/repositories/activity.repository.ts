@@ -53,7 +53,7 @@ type Metric = 'tier-points' | 'spend' | 'purchase-count';
 const METRIC_SQL: Record<Metric, string> = {
   'tier-points': 'coalesce(sum(tier_points), 0)',
   spend: 'coalesce(sum(amount), 0)',
-  'purchase-count': 'count(*)',
+  'purchase-count': 'count(*) FILTER (WHERE NOT is_return)',
 };
 
 /** Purchase facts, member statistics, tier ladders and standings, tenant settings. Tenant first everywhere. */
@@ -86,6 +86,24 @@ export class ActivityRepository {
       [tenantId, p.transactionId, p.memberId, p.storeId, p.amount, p.tierPoints, p.occurredAt],
     );
     return rows.length === 1;
+  }
+
+  /** Records a return once per return id, as a negative fact dated at the purchase it returns; false when already recorded. */
+  async insertReturn(m: EntityManager, tenantId: string, r: { returnId: string; memberId: string; storeId: string; amount: number; tierPoints: number; purchasedAt: Date }): Promise<boolean> {
+    const rows = await m.query<unknown[]>(
+      `INSERT INTO member_purchases (tenant_id, transaction_id, member_id, store_id, amount, tier_points, occurred_at, is_return)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, true) ON CONFLICT DO NOTHING RETURNING transaction_id`,
+      [tenantId, `return:${r.returnId}`, r.memberId, r.storeId, -r.amount, -r.tierPoints, r.purchasedAt],
+    );
+    return rows.length === 1;
+  }
+
+  /** Takes a return's spend and tier points off the member's statistics (the purchase count stays). */
+  async subtractFromStats(m: EntityManager, tenantId: string, memberId: string, amount: number, tierPoints: number): Promise<void> {
+    await m.query(
+      `UPDATE member_stats SET total_spend = total_spend - $3, tier_points = tier_points - $4 WHERE tenant_id = $1 AND member_id = $2`,
+      [tenantId, memberId, amount, tierPoints],
+    );
   }
 
   async addToStats(m: EntityManager, tenantId: string, p: PurchaseFact): Promise<MemberStats> {

@@ -160,7 +160,7 @@ export class TierReviewRepository {
     metric: 'tier-points' | 'spend' | 'purchase-count',
     windows: readonly { memberId: string; start: Date; end: Date }[],
   ): Promise<Map<string, number>> {
-    const agg = metric === 'tier-points' ? 'sum(p.tier_points)' : metric === 'spend' ? 'sum(p.amount)' : 'count(p.*)';
+    const agg = metric === 'tier-points' ? 'sum(p.tier_points)' : metric === 'spend' ? 'sum(p.amount)' : 'count(p.*) FILTER (WHERE NOT p.is_return)';
     const rows = await m.query<{ member_id: string; v: string | null }[]>(
       `SELECT w.member_id, (SELECT ${agg} FROM member_purchases p
                             WHERE p.tenant_id = $1 AND p.member_id = w.member_id AND p.occurred_at >= w.s AND p.occurred_at < w.e)::bigint AS v

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { ImportJobView, TenantContext } from '@club/contracts';
-import { isTransientDbError } from '@club/platform-db';
 import { failedPrecondition, Ids, invalidArgument, JobWorker, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
 import { analyseHeader, CsvReader, JsonLinesReader, mapImportRow, type CsvRecord, type HeaderAnalysis, type JsonLinesRecord } from '../domain/import-rows';
 import { ImportRepository, type ImportJob } from '../repositories/import.repository';
@@ -115,7 +114,8 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
   async processJob(job: ImportJob): Promise<void> {
     const started = Date.now();
     const tenant: TenantContext = { tenantId: job.tenantId, timezone: job.timezone, calendar: job.calendar, currency: job.currency, locale: job.locale };
-    try {
+    const outcome = await this.worker.settle(
+      async () => {
       const defs = await this.members.listAttributes(tenant);
       const csv = job.format === 'csv' ? new CsvReader() : undefined;
       const jsonl = job.format === 'jsonl' ? new JsonLinesReader() : undefined;
@@ -154,28 +154,24 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
         return true;
       };
       for (let seq = 0; seq < chunks; seq++) {
-        if (this.stopping) return;
+        if (this.stopping) return 'stopped';
         const text = (await this.imports.readChunk(job.tenantId, job.id, seq)) ?? '';
-        if (!(await take(csv ? csv.push(text) : jsonl!.push(text)))) return;
+        if (!(await take(csv ? csv.push(text) : jsonl!.push(text)))) return 'stopped';
       }
-      if (!(await take(csv ? csv.end() : jsonl!.end()))) return;
-      if (pending.length > 0 && !(await flush())) return;
-      await this.imports.finishJob(job.tenantId, job.id, 'completed', null);
-      await this.imports.deleteChunks(job.tenantId, job.id); // the uploaded customer file is not kept
-      const done = await this.imports.findJob(job.tenantId, job.id);
-      this.logger.info(
-        { import_id: job.id, records: done?.recordsDone, imported: done?.imported, updated: done?.updated, failed: done?.failed, ms: Date.now() - started },
-        'member import completed',
-      );
-    } catch (err) {
-      if (isTransientDbError(err)) {
-        // Not the file's fault: leave the job running; after the lease it is claimed again and resumes.
-        this.logger.warn({ err, import_id: job.id }, 'member import interrupted by the database; it will resume');
-        return;
-      }
-      this.logger.error({ err, import_id: job.id }, 'member import failed');
-      await this.imports.finishJob(job.tenantId, job.id, 'failed', err instanceof Error ? err.message : String(err));
-    }
+      if (!(await take(csv ? csv.end() : jsonl!.end()))) return 'stopped';
+      if (pending.length > 0 && !(await flush())) return 'stopped';
+      return 'done';
+      },
+      (status, error) => this.imports.finishJob(job.tenantId, job.id, status, error),
+      { import_id: job.id },
+    );
+    if (outcome !== 'completed') return; // a database outage leaves it running: claimed again after the lease, it resumes
+    await this.imports.deleteChunks(job.tenantId, job.id); // the uploaded customer file is not kept
+    const done = await this.imports.findJob(job.tenantId, job.id);
+    this.logger.info(
+      { import_id: job.id, records: done?.recordsDone, imported: done?.imported, updated: done?.updated, failed: done?.failed, ms: Date.now() - started },
+      'member import completed',
+    );
   }
 
   /** A first pass over the file: the last line on which each phone appears. */

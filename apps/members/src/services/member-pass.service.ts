@@ -2,7 +2,6 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import type { MemberPassView, TenantContext } from '@club/contracts';
-import { isTransientDbError } from '@club/platform-db';
 import { Clock, Ids, JobWorker, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
 import { ActivityRepository } from '../repositories/activity.repository';
 import { MemberPassRepository, type MemberPass, type PassKind } from '../repositories/member-pass.repository';
@@ -103,22 +102,14 @@ export class MemberPassService implements OnApplicationBootstrap, OnApplicationS
   /** Runs a claimed pass to the end, page by page. */
   async process(pass: MemberPass): Promise<void> {
     const started = Date.now();
-    try {
-      while (!this.worker.stopping && (await this.step(pass.tenantId, pass.id))) {
-        // one page per transaction
-      }
-      if (this.worker.stopping) return;
-      await this.passes.finish(pass.tenantId, pass.id, 'completed', null);
-      const done = await this.passes.find(pass.tenantId, pass.id);
-      this.logger.info({ pass_id: pass.id, kind: pass.kind, processed: done?.processed, changed: done?.changed, ms: Date.now() - started }, 'member pass completed');
-    } catch (err) {
-      if (isTransientDbError(err)) {
-        this.logger.warn({ err, pass_id: pass.id }, 'member pass interrupted by the database; it will resume');
-        return;
-      }
-      this.logger.error({ err, pass_id: pass.id, kind: pass.kind }, 'member pass failed');
-      await this.passes.finish(pass.tenantId, pass.id, 'failed', err instanceof Error ? err.message : String(err));
-    }
+    const outcome = await this.worker.settle(
+      () => this.worker.steps(() => this.step(pass.tenantId, pass.id)),
+      (status, error) => this.passes.finish(pass.tenantId, pass.id, status, error),
+      { pass_id: pass.id, kind: pass.kind },
+    );
+    if (outcome !== 'completed') return;
+    const done = await this.passes.find(pass.tenantId, pass.id);
+    this.logger.info({ pass_id: pass.id, kind: pass.kind, processed: done?.processed, changed: done?.changed, ms: Date.now() - started }, 'member pass completed');
   }
 
   /** One transaction: the pass's preparation, or one page. False when nothing is left. */

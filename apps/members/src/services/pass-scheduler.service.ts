@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { CONFIG, Clock, LOGGER } from '@club/platform-nest';
+import { CONFIG, Clock, LOGGER, PeriodicTask } from '@club/platform-nest';
 import { runWithTenant } from '@club/platform-observability';
 import type { MembersConfig } from '../config';
 import { dailyPassDate, scheduledReviewAt } from '../domain/schedule';
@@ -23,8 +23,7 @@ import { TierReviewService } from './tier-review.service';
  */
 @Injectable()
 export class PassSchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private ticking: Promise<void> | undefined;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly passes: MemberPassService,
@@ -33,24 +32,17 @@ export class PassSchedulerService implements OnApplicationBootstrap, OnApplicati
     private readonly activity: ActivityRepository,
     private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: MembersConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const every = this.config.MEMBERS_SCHEDULER_INTERVAL_MS;
-    if (every === 0) return;
-    this.timer = setInterval(() => {
-      if (this.ticking) return;
-      this.ticking = this.tick()
-        .catch((err: unknown) => this.logger.warn({ err }, 'member job scheduler tick failed; next tick retries'))
-        .finally(() => (this.ticking = undefined));
-    }, every);
-    this.timer.unref();
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.task = new PeriodicTask('member job scheduler', config.MEMBERS_SCHEDULER_INTERVAL_MS, () => this.tick(), logger);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.ticking;
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One look at every club: requests whatever is due (tests call it with a fixed clock). */

@@ -66,4 +66,21 @@ export class PurchasesService {
     const settings = await this.activity.findTenant(m, tenantId);
     await this.tiers.upgradeIfEarned(m, tenantId, member, at, settings?.timezone ?? 'Asia/Tehran');
   }
+
+  /**
+   * A return takes its spend and tier-qualifying points off the purchase's own window (a
+   * negative fact dated at the purchase). No tier moves now: downgrades happen only at the
+   * review, which then sees the reduced metric.
+   */
+  async recordReturn(event: EventEnvelope<'points.checkout.returned.v1'>, m: EntityManager): Promise<void> {
+    const { tenantId } = event;
+    const { memberId, returnId, storeId, amountReturned, pointsReversed, purchasedAt } = event.data;
+    if (!(await this.members.lockMember(m, tenantId, memberId))) {
+      this.logger.warn({ event_id: event.id }, 'return for an unknown member ignored');
+      return;
+    }
+    const fact = { returnId, memberId, storeId, amount: amountReturned, tierPoints: pointsReversed, purchasedAt: new Date(purchasedAt) };
+    if (!(await this.activity.insertReturn(m, tenantId, fact))) return; // already recorded
+    await this.activity.subtractFromStats(m, tenantId, memberId, amountReturned, pointsReversed);
+  }
 }

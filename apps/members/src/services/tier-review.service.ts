@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { TenantContext, TierReviewView } from '@club/contracts';
-import { isTransientDbError } from '@club/platform-db';
 import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
 import { Clock, Ids, invalidArgument, JobWorker, LOGGER, notFound, UnitOfWork } from '@club/platform-nest';
 import { atReview, ladderAt, standingResolver, type CurrentStanding } from '../domain/tier';
@@ -55,10 +54,6 @@ export class TierReviewService implements OnApplicationBootstrap, OnApplicationS
     this.worker = new JobWorker('tier-review', () => this.reviews.claimRun(LEASE_MS), (run) => this.processRun(run), logger);
   }
 
-  private get stopping(): boolean {
-    return this.worker.stopping;
-  }
-
   async requestReview(tenant: TenantContext, input: { reviewAt?: string; dryRun: boolean }): Promise<TierReviewView> {
     const reviewAt = input.reviewAt ? new Date(input.reviewAt) : this.clock.now();
     if (reviewAt.getTime() > this.clock.now().getTime() + 60_000) {
@@ -98,27 +93,17 @@ export class TierReviewService implements OnApplicationBootstrap, OnApplicationS
   /** Runs a claimed review to the end, batch by batch. Exposed for tests and the benchmark. */
   async processRun(run: TierReviewRun): Promise<void> {
     const started = Date.now();
-    try {
-      while (!this.stopping) {
-        const more = await this.runBatch(run.tenantId, run.id);
-        if (!more) break;
-      }
-      if (this.stopping) return;
-      await this.reviews.finishRun(run.tenantId, run.id, 'completed', null);
-      const done = await this.reviews.findRun(run.tenantId, run.id);
-      this.logger.info(
-        { review_id: run.id, dry_run: run.dryRun, processed: done?.processed, downgraded: done?.downgraded, upgraded: done?.upgraded, ms: Date.now() - started },
-        'tier review completed',
-      );
-    } catch (err) {
-      if (isTransientDbError(err)) {
-        // Not the run's fault: leave it running; after the lease it is claimed again and resumes from its cursor.
-        this.logger.warn({ err, review_id: run.id }, 'tier review interrupted by the database; it will resume');
-        return;
-      }
-      this.logger.error({ err, review_id: run.id }, 'tier review failed');
-      await this.reviews.finishRun(run.tenantId, run.id, 'failed', err instanceof Error ? err.message : String(err));
-    }
+    const outcome = await this.worker.settle(
+      () => this.worker.steps(() => this.runBatch(run.tenantId, run.id)),
+      (status, error) => this.reviews.finishRun(run.tenantId, run.id, status, error),
+      { review_id: run.id },
+    );
+    if (outcome !== 'completed') return;
+    const done = await this.reviews.findRun(run.tenantId, run.id);
+    this.logger.info(
+      { review_id: run.id, dry_run: run.dryRun, processed: done?.processed, downgraded: done?.downgraded, upgraded: done?.upgraded, ms: Date.now() - started },
+      'tier review completed',
+    );
   }
 
   /** One batch in one transaction; false when there is nothing left. */
