@@ -1,13 +1,14 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { credentials, loadPackageDefinition, type Client } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { HEALTH_PROTO, PROTO_LOADER_OPTIONS, PROTO_ROOT, SERVICE_NAMES } from '@club/contracts';
-import { eventually, testInfra, testKafka } from '@club/platform-testing';
+import { eventually } from '@club/platform-testing';
 import { NODE, ROOT, type Stack } from '@club/local-stack';
 import { api, bootStack, type Api } from './stack.fixture';
+import { readTopic } from './kafka-reader';
 import { startOtlpReceiver, type ReceivedSpan } from './otlp-receiver';
 
 /**
@@ -99,8 +100,8 @@ describe('platform end to end', () => {
     const elapsed = Date.now() - started;
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(results.map((r) => r.text)).size).toBe(1);
-    expect(results[0].json).toEqual({ transactionId: body.transactionId, memberId: member.id, pointsEarned: 125, balance: { available: 125, pending: 0 } });
-    expect((await call('GET', `/v1/members/${member.id}/points`, { key })).json).toEqual({ available: 125, pending: 0, lifetimeEarned: 125 });
+    expect(results[0].json).toEqual({ transactionId: body.transactionId, memberId: member.id, pointsEarned: 125, pointsRedeemed: 0, pending: false, balance: { available: 125, pending: 0 } });
+    expect((await call('GET', `/v1/members/${member.id}/points`, { key })).json).toEqual({ available: 125, pending: 0, held: 0, lifetimeEarned: 125, spent: 0, expired: 0 });
     const conflict = await call('POST', '/v1/checkouts', { key, body: { ...body, amount: 1_300_000 } });
     expect(conflict.status).toBe(409);
     expect(conflict.json.errors[0].pointer).toBe('#/transactionId');
@@ -118,33 +119,7 @@ describe('platform end to end', () => {
   });
 
   it('puts the enrolment and checkout events on the broker for any Kafka client', async () => {
-    const brokers = testInfra().kafkaBrokers.join(',');
-    const read = async (topic: string): Promise<{ type: string; tenantId: string; subject: string; data: Record<string, unknown> }[]> => {
-      if (spawnSync('sh', ['-c', 'command -v kcat'], { stdio: 'ignore' }).status === 0) {
-        const out = execFileSync('kcat', ['-b', brokers, '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%s\n'], { encoding: 'utf8', timeout: 30_000 });
-        return out.split('\n').flatMap((l) => {
-          try {
-            return [JSON.parse(l)];
-          } catch {
-            return []; // other tests put deliberately invalid messages on the topic
-          }
-        });
-      }
-      const consumer = testKafka().consumer({ groupId: `e2e-reader-${randomUUID()}` });
-      const got: string[] = [];
-      await consumer.connect();
-      await consumer.subscribe({ topic, fromBeginning: true });
-      await consumer.run({ eachMessage: async ({ message }) => void got.push(message.value!.toString()) });
-      await new Promise((r) => setTimeout(r, 5000));
-      await consumer.disconnect();
-      return got.flatMap((l) => {
-        try {
-          return [JSON.parse(l)];
-        } catch {
-          return [];
-        }
-      });
-    };
+    const read = readTopic;
     const enrolled = await eventually(async () => {
       const e = (await read('members.member.enrolled.v1')).find((x) => x.subject === member.id);
       if (!e) throw new Error('no enrolment event yet');
