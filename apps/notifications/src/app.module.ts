@@ -20,7 +20,7 @@ export class AppModule {
           logger,
           entities: [],
           migrations: NOTIFICATIONS_MIGRATIONS,
-          topics: ['members.member.enrolled.v1', 'points.ledger-entry.created.v1', 'members.member.erased.v1'],
+          topics: ['members.member.enrolled.v1', 'points.ledger-entry.created.v1', 'points.lot.expiring.v1', 'members.member.erased.v1'],
         }),
       ],
       controllers: [NotificationsGrpcController],

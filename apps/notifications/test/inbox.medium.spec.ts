@@ -80,6 +80,26 @@ describe('inbox (real PostgreSQL)', () => {
     expect((await inbox.listInbox(tenant, memberId, 50)).map((m) => m.kind)).toEqual(['points-earned']);
   });
 
+  it('warns a member whose points are about to expire, once per warning, with the last day in their calendar', async () => {
+    const tenant = testTenant();
+    const memberId = randomUUID();
+    await db.dataSource.transaction((m) => inbox.welcomeMember(enrolled(tenant.tenantId, memberId, 'fa'), m));
+    const warning: EventEnvelope<'points.lot.expiring.v1'> = {
+      id: randomUUID(),
+      type: 'points.lot.expiring.v1',
+      tenantId: tenant.tenantId,
+      subject: memberId,
+      time: new Date().toISOString(),
+      traceparent: null,
+      data: { memberId, lotId: 'lot:t-1', points: 300, expiresAt: '2027-03-20T20:30:00.000Z', lastDay: '2027-03-20', warnedAt: new Date().toISOString() },
+    };
+    await db.dataSource.transaction((m) => inbox.notifyPointsExpiring(warning, m));
+    await db.dataSource.transaction((m) => inbox.notifyPointsExpiring(warning, m)); // redelivered
+    const messages = (await inbox.listInbox(tenant, memberId, 50)).filter((m) => m.kind === 'points-expiring');
+    expect(messages).toHaveLength(1);
+    expect(messages[0].body).toContain('۳۰۰ امتیاز شما تا پایان ۲۹ اسفند ۱۴۰۵');
+  });
+
   it('isolates tenants: another tenant’s inbox for the same member id is empty', async () => {
     const a = testTenant();
     const memberId = randomUUID();

@@ -1,3 +1,4 @@
+import { localDateOf } from '@club/calendar';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { RpcException } from '@nestjs/microservices';
@@ -540,7 +541,7 @@ describe('ledger jobs and liability (real PostgreSQL)', () => {
     expect(real).toMatchObject({ processed: 1, points: 10 });
     expect((await lot(tenant.tenantId, lotIds[0])).warnedAt).toEqual(new Date(real.at));
     expect(await events(tenant.tenantId, 'points.lot.expiring.v1')).toEqual([
-      { memberId, lotId: lotIds[0], points: 10, expiresAt: new Date(now + 3 * DAY).toISOString(), warnedAt: real.at },
+      { memberId, lotId: lotIds[0], points: 10, expiresAt: new Date(now + 3 * DAY).toISOString(), lastDay: localDateOf(new Date(now + 3 * DAY - 1), tenant.timezone), warnedAt: real.at },
     ]);
     expect(await run(service, tenant, { kind: 'warn' })).toMatchObject({ processed: 0 });
     clock.t = new Date(now + 4 * DAY); // the second lot enters the window

@@ -64,7 +64,7 @@ const SAMPLES: { [T in TopicName]: TopicPayload<T> } = {
     expiredAt: '2027-03-20T21:00:00.000Z',
     operation: `expire:${randomUUID()}`,
   },
-  'points.lot.expiring.v1': { memberId: randomUUID(), lotId: 'lot:till-1', points: 125, expiresAt: '2027-03-20T20:30:00.000Z', warnedAt: '2027-02-18T21:00:00.000Z' },
+  'points.lot.expiring.v1': { memberId: randomUUID(), lotId: 'lot:till-1', points: 125, expiresAt: '2027-03-20T20:30:00.000Z', lastDay: '2027-03-20', warnedAt: '2027-02-18T21:00:00.000Z' },
   'points.ledger-entry.created.v1': {
     entryId: randomUUID(),
     memberId: randomUUID(),

@@ -171,6 +171,7 @@ export const lotExpiringV1 = z.object({
   lotId: z.string().min(1).max(200),
   points: points.min(1).describe('The lot’s remaining points when warned'),
   expiresAt: isoTime,
+  lastDay: z.iso.date().describe('The last day (club time zone) the points can be spent: the local date before expiresAt'),
   warnedAt: isoTime,
 });
 

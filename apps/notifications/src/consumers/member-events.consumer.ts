@@ -14,6 +14,7 @@ export class MemberEventsConsumer implements OnApplicationBootstrap {
     await this.consumers.start('notifications.inbox', {
       'members.member.enrolled.v1': (event, m) => this.inbox.welcomeMember(event, m),
       'points.ledger-entry.created.v1': (event, m) => this.inbox.notifyPointsEarned(event, m),
+      'points.lot.expiring.v1': (event, m) => this.inbox.notifyPointsExpiring(event, m),
       'members.member.erased.v1': (event, m) => this.inbox.forgetMember(event, m),
     });
   }

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import type { EventEnvelope, TenantContext } from '@club/contracts';
 import { Clock, Ids, LOGGER } from '@club/platform-nest';
-import { renderPointsEarned, renderWelcome, type RenderedMessage } from '../domain/templates';
+import { renderPointsEarned, renderPointsExpiring, renderWelcome, type RenderedMessage } from '../domain/templates';
 import { InboxRepository, type InboxRecord } from '../repositories/inbox.repository';
 
 @Injectable()
@@ -32,6 +32,13 @@ export class InboxService {
     if (kind !== 'earn' || (to !== undefined && to !== 'available' && to !== 'pending')) return;
     const recipient = await this.inbox.findRecipient(m, event.tenantId, memberId);
     await this.deliver(m, event.tenantId, memberId, event.id, renderPointsEarned(recipient?.locale ?? 'fa', points, balance.available));
+  }
+
+  /** A lot about to expire: how many points, and the last day (club time) to spend them. */
+  async notifyPointsExpiring(event: EventEnvelope<'points.lot.expiring.v1'>, m: EntityManager): Promise<void> {
+    const { memberId, points, lastDay } = event.data;
+    const recipient = await this.inbox.findRecipient(m, event.tenantId, memberId);
+    await this.deliver(m, event.tenantId, memberId, event.id, renderPointsExpiring(recipient?.locale ?? 'fa', points, lastDay));
   }
 
   /** Erasure: the member's messages and recipient data are deleted; nothing more is sent. */

@@ -1,3 +1,4 @@
+import { localDateOf } from '@club/calendar';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
@@ -214,7 +215,14 @@ export class LedgerBatchService {
           topic: 'points.lot.expiring.v1',
           tenantId: job.tenantId,
           subject: l.memberId,
-          data: { memberId: l.memberId, lotId: l.id, points: l.remaining, expiresAt: (l.expiresAt ?? until).toISOString(), warnedAt: job.at.toISOString() },
+          data: {
+            memberId: l.memberId,
+            lotId: l.id,
+            points: l.remaining,
+            expiresAt: (l.expiresAt ?? until).toISOString(),
+            lastDay: localDateOf(new Date((l.expiresAt ?? until).getTime() - 1), job.timezone),
+            warnedAt: job.at.toISOString(),
+          },
         }),
       ),
     );
