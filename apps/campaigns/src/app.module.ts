@@ -5,6 +5,7 @@ import type { CampaignsConfig } from './config';
 import { CampaignsGrpcController } from './grpc/campaigns.grpc.controller';
 import { CampaignsService } from './services/campaigns.service';
 import { CampaignRepository } from './repositories/campaign.repository';
+import { CampaignCheck } from './services/campaign-check';
 import { CAMPAIGNS_MIGRATIONS } from './migrations';
 
 @Module({})
@@ -13,10 +14,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forService({ service: 'campaigns', config, logger, entities: [], migrations: CAMPAIGNS_MIGRATIONS, topics: [] }),
+        PlatformModule.forService({ service: 'campaigns', config, logger, entities: [], migrations: CAMPAIGNS_MIGRATIONS, topics: ['campaigns.campaign.changed.v1'] }),
       ],
       controllers: [CampaignsGrpcController],
-      providers: [CampaignsService, CampaignRepository],
+      providers: [CampaignsService, CampaignRepository, CampaignCheck],
     };
   }
 }

@@ -132,6 +132,24 @@ describe('points ledger end to end', () => {
     expect((await call('GET', '/v1/reports/points-liability?at=yesterday', { key })).status).toBe(400);
   });
 
+  it('manages campaigns: drafts, versions, publishing checked, the lifecycle, with the operator in the history', async () => {
+    const created = await call('POST', '/v1/campaigns', { key, body: { name: 'Nowruz double points', priority: 10 }, headers: { 'x-operator': 'Sara' } });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ version: 1, status: 'draft' });
+    const id = created.json.id;
+    expect((await call('POST', `/v1/campaigns/${id}/publish`, { key })).status).toBe(400); // no rules: refused now, not at the till
+    const rules = [{ id: 'r1', trigger: 'purchase', condition: 'true', effects: [{ kind: 'addPoints', fixed: 10 }] }];
+    expect((await call('PUT', `/v1/campaigns/${id}`, { key, body: { name: 'Nowruz double points', rules } })).json.version).toBe(2);
+    expect((await call('POST', `/v1/campaigns/${id}/publish`, { key })).json.status).toBe('active');
+    expect((await call('POST', `/v1/campaigns/${id}/publish`, { key })).status).toBe(422);
+    expect((await call('POST', `/v1/campaigns/${id}/pause`, { key })).json.status).toBe('paused');
+    expect((await call('POST', `/v1/campaigns/${id}/launch`, { key })).status).toBe(404);
+    expect((await call('GET', '/v1/campaigns?status=paused', { key })).json.items.map((c: { id: string }) => c.id)).toEqual([id]);
+    const history = (await call('GET', `/v1/campaigns/${id}`, { key })).json.history;
+    expect(history[0]).toMatchObject({ action: 'create', operator: 'Sara (key: default)' });
+    expect((await call('GET', `/v1/campaigns/${id}`, { key: otherKey })).status).toBe(404);
+  });
+
   it('isolates clubs: another club sees none of the member’s points, entries or redemptions', async () => {
     expect((await call('GET', `/v1/members/${memberId}/points`, { key: otherKey })).status).toBe(404);
     expect((await call('GET', `/v1/members/${memberId}/points/entries`, { key: otherKey })).status).toBe(404);

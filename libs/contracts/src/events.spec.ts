@@ -44,6 +44,7 @@ const SAMPLES: { [T in TopicName]: TopicPayload<T> } = {
     itemCount: 2,
     recordedAt: '2026-03-20T10:00:00.000Z',
   },
+  'campaigns.campaign.changed.v1': { campaignId: randomUUID(), version: 2, status: 'active', at: '2026-03-20T10:00:00.000Z' },
   'points.checkout.returned.v1': {
     memberId: randomUUID(),
     transactionId: 'till-1',

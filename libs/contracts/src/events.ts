@@ -175,6 +175,14 @@ export const lotExpiringV1 = z.object({
   warnedAt: isoTime,
 });
 
+/** A campaign saved or moved in its lifecycle: evaluation caches reload the tenant's live campaigns. */
+export const campaignChangedV1 = z.object({
+  campaignId: uuid,
+  version: z.number().int().min(1),
+  status: z.enum(['draft', 'scheduled', 'active', 'paused', 'ended']),
+  at: isoTime,
+});
+
 export const TOPICS = {
   'members.member.enrolled.v1': memberEnrolledV1,
   'members.member.updated.v1': memberUpdatedV1,
@@ -189,6 +197,7 @@ export const TOPICS = {
   'points.lot.expired.v1': lotExpiredV1,
   'points.lot.expiring.v1': lotExpiringV1,
   'points.checkout.returned.v1': checkoutReturnedV1,
+  'campaigns.campaign.changed.v1': campaignChangedV1,
 } as const;
 
 export type TopicName = keyof typeof TOPICS;
@@ -209,6 +218,7 @@ export const TOPIC_PARTITIONS: Record<TopicName, number> = {
   'points.lot.expired.v1': 6,
   'points.lot.expiring.v1': 6,
   'points.checkout.returned.v1': 6,
+  'campaigns.campaign.changed.v1': 3,
 };
 
 export const TOPIC_NAMES = Object.keys(TOPICS) as TopicName[];

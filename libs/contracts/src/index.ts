@@ -23,3 +23,4 @@ export * from './member-profile';
 export * from './tiers';
 export * from './points';
 export * from './ledger-jobs';
+export * from './campaigns';

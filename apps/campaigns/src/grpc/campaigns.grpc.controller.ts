@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { z } from 'zod';
-import type { TenantContext } from '@club/contracts';
-import { Tenant, validateRpc } from '@club/platform-nest';
+import { campaignActionSchema, campaignInputSchema, type TenantContext } from '@club/contracts';
+import { invalidArgument, Tenant, validateRpc } from '@club/platform-nest';
 import { CampaignsService } from '../services/campaigns.service';
 
 const listSchema = z.object({
@@ -10,6 +10,21 @@ const listSchema = z.object({
     .enum(['', 'draft', 'scheduled', 'active', 'paused', 'ended'])
     .transform((v) => (v === '' ? null : v)),
 });
+const operator = z.string().trim().min(1).max(200);
+const createSchema = z.object({ definition: campaignInputSchema, operator });
+const saveSchema = z.object({ id: z.uuid(), definition: campaignInputSchema, operator });
+const actionSchema = z.object({ id: z.uuid(), action: campaignActionSchema, operator });
+const idSchema = z.object({ id: z.uuid() });
+
+function doc<S extends z.ZodType>(schema: S, json: string): z.infer<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json || '{}');
+  } catch {
+    throw invalidArgument('the document is not valid JSON');
+  }
+  return validateRpc(schema, value) as z.infer<S>;
+}
 
 @Controller()
 export class CampaignsGrpcController {
@@ -17,7 +32,31 @@ export class CampaignsGrpcController {
 
   @GrpcMethod('CampaignsService', 'ListCampaigns')
   async listCampaigns(@Payload() req: { status: string }, @Tenant() tenant: TenantContext) {
-    const rows = await this.campaigns.listCampaigns(tenant, validateRpc(listSchema, req).status);
-    return { campaigns: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+    const status = validateRpc(listSchema, req).status;
+    const rows = (await this.campaigns.list(tenant)).filter((c) => status === null || c.status === status);
+    return { campaigns: rows.map((c) => ({ id: c.id, name: c.definition.name, status: c.status, createdAt: c.createdAt })) };
+  }
+
+  @GrpcMethod('CampaignsService', 'CreateCampaign')
+  async createCampaign(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { definition, operator: who } = doc(createSchema, req.json);
+    return { json: JSON.stringify(await this.campaigns.create(tenant, definition, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'SaveCampaign')
+  async saveCampaign(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { id, definition, operator: who } = doc(saveSchema, req.json);
+    return { json: JSON.stringify(await this.campaigns.save(tenant, id, definition, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'CampaignAction')
+  async campaignAction(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { id, action, operator: who } = doc(actionSchema, req.json);
+    return { json: JSON.stringify(await this.campaigns.act(tenant, id, action, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'GetCampaign')
+  async getCampaign(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.campaigns.get(tenant, doc(idSchema, req.json).id)) };
   }
 }

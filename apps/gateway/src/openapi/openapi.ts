@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importJobSchema, journeyThresholdsSchema, ledgerJobRequestSchema, ledgerJobSchema, ledgerPolicySchema, liabilityReportSchema, memberPassSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
+import { campaignInputSchema, campaignViewSchema, importJobSchema, journeyThresholdsSchema, ledgerJobRequestSchema, ledgerJobSchema, ledgerPolicySchema, liabilityReportSchema, memberPassSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
 import {
   checkoutResultSchema,
   attributeListSchema,
@@ -61,6 +61,7 @@ const operatorHeader = {
 };
 const transactionParam = { name: 'transactionId', in: 'path', required: true, schema: { type: 'string', maxLength: 100 } };
 const redemptionParam = { name: 'redemptionId', in: 'path', required: true, schema: { type: 'string', maxLength: 100 } };
+const campaignIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const memberIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 const errors = (...codes: number[]): Json => {
@@ -510,6 +511,38 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           operationId: 'getLedgerJob',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
           responses: { '200': json('The job', schema(ledgerJobSchema)), ...errors(401, 404) },
+        },
+      },
+      '/v1/campaigns': {
+        post: {
+          operationId: 'createCampaign',
+          summary: 'A new draft campaign (version 1); rules are checked when it is published',
+          parameters: [operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(campaignInputSchema, 'input') } } },
+          responses: { '201': json('The campaign', schema(campaignViewSchema)), ...errors(400, 401) },
+        },
+        get: {
+          operationId: 'listCampaigns',
+          parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['draft', 'scheduled', 'active', 'paused', 'ended'] } }],
+          responses: { '200': json('Campaigns, newest first', { type: 'object' }), ...errors(400, 401) },
+        },
+      },
+      '/v1/campaigns/{id}': {
+        get: { operationId: 'getCampaign', parameters: [campaignIdParam], responses: { '200': json('The campaign with its history', schema(campaignViewSchema)), ...errors(401, 404) } },
+        put: {
+          operationId: 'saveCampaign',
+          summary: 'Save a new version (a live campaign’s rules are checked first; an ended campaign cannot change)',
+          parameters: [campaignIdParam, operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(campaignInputSchema, 'input') } } },
+          responses: { '200': json('The campaign', schema(campaignViewSchema)), ...errors(400, 401, 404, 422) },
+        },
+      },
+      '/v1/campaigns/{id}/{action}': {
+        post: {
+          operationId: 'campaignAction',
+          summary: 'publish (rules checked), pause, resume or end',
+          parameters: [campaignIdParam, { name: 'action', in: 'path', required: true, schema: { type: 'string', enum: ['publish', 'pause', 'resume', 'end'] } }, operatorHeader],
+          responses: { '200': json('The campaign', schema(campaignViewSchema)), ...errors(400, 401, 404, 422) },
         },
       },
       '/v1/reports/points-liability': {

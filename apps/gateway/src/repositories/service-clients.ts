@@ -136,6 +136,13 @@ export class ServiceClients implements OnApplicationShutdown {
   listEntries(tenant: TenantContext, req: { memberId: string; cursor: string; limit: number }): Promise<EntryPage> {
     return this.call('points', 'ListEntries', tenant, req);
   }
+  /** Campaigns RPCs whose payload is a JSON document validated by a libs/contracts schema. */
+  campaignsJson(tenant: TenantContext, method: 'CreateCampaign' | 'SaveCampaign' | 'CampaignAction' | 'GetCampaign', req: { json: string }): Promise<{ json: string }> {
+    return this.call('campaigns', method, tenant, req);
+  }
+  listCampaigns(tenant: TenantContext, status: string): Promise<{ campaigns: { id: string; name: string; status: string; createdAt: string }[] }> {
+    return this.call('campaigns', 'ListCampaigns', tenant, { status });
+  }
   /** Points RPCs whose payload is a JSON document validated by a libs/contracts schema. */
   pointsJson(tenant: TenantContext, method: 'SetLedgerPolicy' | 'GetLedgerPolicy' | 'StartLedgerJob' | 'GetLedgerJob' | 'GetLiability', req: { json: string }): Promise<{ json: string }> {
     return this.call('points', method, tenant, req);

@@ -274,6 +274,15 @@ export class ClubService {
     };
   }
 
+  /** Campaigns RPCs answering a JSON document, forwarded as they are (validated by the campaigns service). */
+  async campaignsDocument(tenant: TenantContext, method: 'CreateCampaign' | 'SaveCampaign' | 'CampaignAction' | 'GetCampaign', doc: object): Promise<unknown> {
+    return JSON.parse((await this.services.campaignsJson(tenant, method, { json: JSON.stringify(doc) })).json);
+  }
+
+  async listCampaigns(tenant: TenantContext, status: string | undefined): Promise<{ items: { id: string; name: string; status: string; createdAt: string }[] }> {
+    return { items: (await this.services.listCampaigns(tenant, status ?? '')).campaigns };
+  }
+
   /** Points RPCs answering a JSON document (ledger policy, jobs, liability), forwarded as they are. */
   async pointsDocument(tenant: TenantContext, method: 'SetLedgerPolicy' | 'GetLedgerPolicy' | 'StartLedgerJob' | 'GetLedgerJob' | 'GetLiability', doc: object): Promise<unknown> {
     return JSON.parse((await this.services.pointsJson(tenant, method, { json: JSON.stringify(doc) })).json);

@@ -2,10 +2,48 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { JsonDocument as _club_campaigns_v1_JsonDocument, JsonDocument__Output as _club_campaigns_v1_JsonDocument__Output } from '../../../club/campaigns/v1/JsonDocument';
 import type { ListCampaignsRequest as _club_campaigns_v1_ListCampaignsRequest, ListCampaignsRequest__Output as _club_campaigns_v1_ListCampaignsRequest__Output } from '../../../club/campaigns/v1/ListCampaignsRequest';
 import type { ListCampaignsResponse as _club_campaigns_v1_ListCampaignsResponse, ListCampaignsResponse__Output as _club_campaigns_v1_ListCampaignsResponse__Output } from '../../../club/campaigns/v1/ListCampaignsResponse';
 
 export interface CampaignsServiceClient extends grpc.Client {
+  CampaignAction(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CampaignAction(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CampaignAction(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CampaignAction(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  campaignAction(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  campaignAction(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  campaignAction(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  campaignAction(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Campaign documents validated by the zod schemas in libs/contracts (campaigns.ts):
+   * {definition, operator} → the view; {id, definition, operator} → a new version;
+   * {id, action: publish|pause|resume|end, operator}; {id}.
+   */
+  CreateCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CreateCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CreateCampaign(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CreateCampaign(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  /**
+   * Campaign documents validated by the zod schemas in libs/contracts (campaigns.ts):
+   * {definition, operator} → the view; {id, definition, operator} → a new version;
+   * {id, action: publish|pause|resume|end, operator}; {id}.
+   */
+  createCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  createCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  createCampaign(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  createCampaign(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
+  GetCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetCampaign(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  GetCampaign(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getCampaign(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  getCampaign(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
   ListCampaigns(argument: _club_campaigns_v1_ListCampaignsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_ListCampaignsResponse__Output>): grpc.ClientUnaryCall;
   ListCampaigns(argument: _club_campaigns_v1_ListCampaignsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_ListCampaignsResponse__Output>): grpc.ClientUnaryCall;
   ListCampaigns(argument: _club_campaigns_v1_ListCampaignsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_ListCampaignsResponse__Output>): grpc.ClientUnaryCall;
@@ -15,13 +53,39 @@ export interface CampaignsServiceClient extends grpc.Client {
   listCampaigns(argument: _club_campaigns_v1_ListCampaignsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_ListCampaignsResponse__Output>): grpc.ClientUnaryCall;
   listCampaigns(argument: _club_campaigns_v1_ListCampaignsRequest, callback: grpc.requestCallback<_club_campaigns_v1_ListCampaignsResponse__Output>): grpc.ClientUnaryCall;
   
+  SaveCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  SaveCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  SaveCampaign(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  SaveCampaign(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  saveCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  saveCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  saveCampaign(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  saveCampaign(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface CampaignsServiceHandlers extends grpc.UntypedServiceImplementation {
+  CampaignAction: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
+  
+  /**
+   * Campaign documents validated by the zod schemas in libs/contracts (campaigns.ts):
+   * {definition, operator} → the view; {id, definition, operator} → a new version;
+   * {id, action: publish|pause|resume|end, operator}; {id}.
+   */
+  CreateCampaign: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
+  
+  GetCampaign: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
+  
   ListCampaigns: grpc.handleUnaryCall<_club_campaigns_v1_ListCampaignsRequest__Output, _club_campaigns_v1_ListCampaignsResponse>;
+  
+  SaveCampaign: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
   
 }
 
 export interface CampaignsServiceDefinition extends grpc.ServiceDefinition {
+  CampaignAction: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
+  CreateCampaign: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
+  GetCampaign: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
   ListCampaigns: MethodDefinition<_club_campaigns_v1_ListCampaignsRequest, _club_campaigns_v1_ListCampaignsResponse, _club_campaigns_v1_ListCampaignsRequest__Output, _club_campaigns_v1_ListCampaignsResponse__Output>
+  SaveCampaign: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
 }

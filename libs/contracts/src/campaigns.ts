@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+const isoTime = z.iso.datetime({ offset: true });
+
+/**
+ * A campaign as marketers write it. Rules are checked by the campaigns service's rule engine when
+ * the campaign is published (or saved while live): a typo in a field is refused then, not at the
+ * till. Drafts may hold unfinished rules.
+ */
+export const campaignInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(2000).optional(),
+    group: z.string().trim().min(1).max(100).default('default').describe('Evaluation group (its stacking mode is set per group)'),
+    priority: z.number().int().min(0).max(1_000_000).default(0).describe('Higher is evaluated first'),
+    exclusive: z.boolean().default(false).describe('When it applies, the other campaigns of its group do not'),
+    startsAt: isoTime.nullable().default(null),
+    endsAt: isoTime.nullable().default(null),
+    targeting: z
+      .object({
+        tiers: z.array(z.string().min(1).max(50)).max(50).optional(),
+        segments: z.array(z.string().min(1).max(200)).max(50).optional(),
+        personas: z.array(z.string().min(1).max(200)).max(50).optional(),
+        journeyStages: z.array(z.string().min(1).max(50)).max(20).optional(),
+        stores: z.array(z.string().min(1).max(100)).max(1000).optional(),
+        channels: z.array(z.string().min(1).max(50)).max(20).optional(),
+      })
+      .strict()
+      .default({}),
+    limits: z.record(z.string(), z.unknown()).default({}).describe('Budgets and limits per campaign, member, period and store'),
+    rules: z
+      .array(
+        z
+          .object({
+            id: z.string().trim().min(1).max(100),
+            trigger: z.string().min(1).max(50),
+            condition: z.string().max(10_000).default('true').describe('A CEL expression over cart, member, store, channel and time'),
+            effects: z.array(z.record(z.string(), z.unknown())).max(20),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
+  })
+  .strict();
+export type CampaignInput = z.infer<typeof campaignInputSchema>;
+
+export const campaignViewSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(['draft', 'scheduled', 'active', 'paused', 'ended']),
+  definition: campaignInputSchema,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  history: z.array(z.object({ at: isoTime, action: z.string(), version: z.number().int(), operator: z.string() })),
+});
+export type CampaignView = z.infer<typeof campaignViewSchema>;
+
+export const campaignActionSchema = z.enum(['publish', 'pause', 'resume', 'end']);
