@@ -6,6 +6,8 @@ import { CampaignsGrpcController } from './grpc/campaigns.grpc.controller';
 import { CampaignsService } from './services/campaigns.service';
 import { CampaignRepository } from './repositories/campaign.repository';
 import { CampaignCheck } from './services/campaign-check';
+import { CouponsService } from './services/coupons.service';
+import { CouponRepository } from './repositories/coupon.repository';
 import { CAMPAIGNS_MIGRATIONS } from './migrations';
 
 @Module({})
@@ -17,7 +19,7 @@ export class AppModule {
         PlatformModule.forService({ service: 'campaigns', config, logger, entities: [], migrations: CAMPAIGNS_MIGRATIONS, topics: ['campaigns.campaign.changed.v1'] }),
       ],
       controllers: [CampaignsGrpcController],
-      providers: [CampaignsService, CampaignRepository, CampaignCheck],
+      providers: [CampaignsService, CampaignRepository, CampaignCheck, CouponsService, CouponRepository],
     };
   }
 }

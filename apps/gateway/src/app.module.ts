@@ -7,6 +7,7 @@ import { AdminTenantsController } from './http/admin-tenants.controller';
 import { MembersController } from './http/members.controller';
 import { PointsController } from './http/points.controller';
 import { CampaignsController } from './http/campaigns.controller';
+import { CouponsController } from './http/coupons.controller';
 import { CheckoutsController } from './http/checkouts.controller';
 import { CardsController } from './http/cards.controller';
 import { AttributesController } from './http/attributes.controller';
@@ -31,7 +32,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService({ service: 'gateway', config, logger, entities: [], migrations: GATEWAY_MIGRATIONS, topics: [] }),
       ],
-      controllers: [AdminTenantsController, MembersController, CardsController, AttributesController, TiersController, TierReviewsController, ImportsController, ScoresController, SegmentsController, CheckoutsController, PointsController, CampaignsController, TenantDirectoryGrpcController],
+      controllers: [AdminTenantsController, MembersController, CardsController, AttributesController, TiersController, TierReviewsController, ImportsController, ScoresController, SegmentsController, CheckoutsController, PointsController, CampaignsController, CouponsController, TenantDirectoryGrpcController],
       providers: [
         TenantsService,
         ClubService,

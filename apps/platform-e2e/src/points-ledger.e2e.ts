@@ -150,6 +150,18 @@ describe('points ledger end to end', () => {
     expect((await call('GET', `/v1/campaigns/${id}`, { key: otherKey })).status).toBe(404);
   });
 
+  it('issues coupon batches and checks codes (mistyped → 400, unknown → not valid)', async () => {
+    const batch = await call('POST', '/v1/coupon-batches', { key, body: { name: 'Yalda', prefix: 'YALDA', count: 3 } });
+    expect(batch.status).toBe(201);
+    const codes = (await call('GET', `/v1/coupon-batches/${batch.json.id}/codes`, { key })).json.items.map((i: { code: string }) => i.code);
+    expect(codes).toHaveLength(3);
+    expect((await call('GET', `/v1/coupons/${codes[0].toLowerCase()}?memberId=${memberId}`, { key })).json).toMatchObject({ code: codes[0], valid: true });
+    const typo = codes[0].slice(0, -1) + (codes[0].endsWith('A') ? 'C' : 'A');
+    expect((await call('GET', `/v1/coupons/${typo}`, { key })).status).toBe(400);
+    expect((await call('GET', `/v1/coupons/${codes[0]}`, { key: otherKey })).json).toMatchObject({ valid: false, reason: 'unknown' });
+    expect((await call('GET', `/v1/coupon-batches/${batch.json.id}/codes`, { key: otherKey })).status).toBe(404);
+  });
+
   it('isolates clubs: another club sees none of the member’s points, entries or redemptions', async () => {
     expect((await call('GET', `/v1/members/${memberId}/points`, { key: otherKey })).status).toBe(404);
     expect((await call('GET', `/v1/members/${memberId}/points/entries`, { key: otherKey })).status).toBe(404);

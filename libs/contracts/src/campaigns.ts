@@ -57,3 +57,42 @@ export const campaignViewSchema = z.object({
 export type CampaignView = z.infer<typeof campaignViewSchema>;
 
 export const campaignActionSchema = z.enum(['publish', 'pause', 'resume', 'end']);
+
+export const couponBatchInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    campaignId: z.uuid().optional().describe('The campaign whose rules see these coupons'),
+    prefix: z
+      .string()
+      .regex(/^[A-Z0-9]{0,8}$/, 'up to 8 capital letters or digits')
+      .default('')
+      .describe('Printed before the random part, e.g. YALDA'),
+    count: z.number().int().min(1).max(100_000),
+    maxUsesPerCode: z.number().int().min(1).nullable().default(1).describe('1 = single use; null = unlimited'),
+    perMemberLimit: z.number().int().min(1).nullable().default(1).describe('Uses of this batch per member; null = unlimited'),
+    validFrom: isoTime.nullable().default(null),
+    validUntil: isoTime.nullable().default(null).describe('Exclusive'),
+  })
+  .strict();
+export type CouponBatchInput = z.infer<typeof couponBatchInputSchema>;
+
+export const couponBatchViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  campaignId: z.uuid().nullable(),
+  prefix: z.string(),
+  count: z.number().int(),
+  maxUsesPerCode: z.number().int().nullable(),
+  perMemberLimit: z.number().int().nullable(),
+  validFrom: isoTime.nullable(),
+  validUntil: isoTime.nullable(),
+  createdAt: isoTime,
+});
+
+export const couponCheckSchema = z.object({
+  code: z.string(),
+  valid: z.boolean(),
+  reason: z.enum(['unknown', 'not-yet-valid', 'expired', 'used-up', 'member-limit', 'inactive']).nullable(),
+  batchId: z.uuid().nullable(),
+  campaignId: z.uuid().nullable(),
+});

@@ -1,9 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { z } from 'zod';
-import { campaignActionSchema, campaignInputSchema, type TenantContext } from '@club/contracts';
+import { campaignActionSchema, campaignInputSchema, couponBatchInputSchema, type TenantContext } from '@club/contracts';
 import { invalidArgument, Tenant, validateRpc } from '@club/platform-nest';
 import { CampaignsService } from '../services/campaigns.service';
+import { CouponsService } from '../services/coupons.service';
 
 const listSchema = z.object({
   status: z
@@ -15,6 +16,11 @@ const createSchema = z.object({ definition: campaignInputSchema, operator });
 const saveSchema = z.object({ id: z.uuid(), definition: campaignInputSchema, operator });
 const actionSchema = z.object({ id: z.uuid(), action: campaignActionSchema, operator });
 const idSchema = z.object({ id: z.uuid() });
+const batchSchema = z.object({ batch: couponBatchInputSchema, operator });
+const codesPageSchema = z.object({ batchId: z.uuid(), cursor: z.string().max(40).nullable().default(null), limit: z.number().int().min(1).max(1000).default(100) });
+const checkSchema = z.object({ code: z.string().min(1).max(60), memberId: z.uuid().nullable().default(null) });
+const redeemSchema = z.object({ transactionId: z.string().min(1).max(100), memberId: z.uuid(), codes: z.array(z.string().min(1).max(60)).min(1).max(20) });
+const restoreSchema = z.object({ transactionId: z.string().min(1).max(100) });
 
 function doc<S extends z.ZodType>(schema: S, json: string): z.infer<S> {
   let value: unknown;
@@ -28,7 +34,10 @@ function doc<S extends z.ZodType>(schema: S, json: string): z.infer<S> {
 
 @Controller()
 export class CampaignsGrpcController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly coupons: CouponsService,
+  ) {}
 
   @GrpcMethod('CampaignsService', 'ListCampaigns')
   async listCampaigns(@Payload() req: { status: string }, @Tenant() tenant: TenantContext) {
@@ -58,5 +67,33 @@ export class CampaignsGrpcController {
   @GrpcMethod('CampaignsService', 'GetCampaign')
   async getCampaign(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
     return { json: JSON.stringify(await this.campaigns.get(tenant, doc(idSchema, req.json).id)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'CreateCouponBatch')
+  async createCouponBatch(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { batch, operator: who } = doc(batchSchema, req.json);
+    return { json: JSON.stringify(await this.coupons.createBatch(tenant, batch, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'ListCouponCodes')
+  async listCouponCodes(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const q = doc(codesPageSchema, req.json);
+    return { json: JSON.stringify(await this.coupons.listCodes(tenant, q.batchId, q.cursor, q.limit)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'CheckCoupon')
+  async checkCoupon(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const q = doc(checkSchema, req.json);
+    return { json: JSON.stringify(await this.coupons.check(tenant, q.code, q.memberId)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'RedeemCoupons')
+  async redeemCoupons(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.coupons.redeem(tenant, doc(redeemSchema, req.json))) };
+  }
+
+  @GrpcMethod('CampaignsService', 'RestoreCoupons')
+  async restoreCoupons(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.coupons.restore(tenant, doc(restoreSchema, req.json).transactionId)) };
   }
 }

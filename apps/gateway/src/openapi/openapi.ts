@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { campaignInputSchema, campaignViewSchema, importJobSchema, journeyThresholdsSchema, ledgerJobRequestSchema, ledgerJobSchema, ledgerPolicySchema, liabilityReportSchema, memberPassSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
+import { campaignInputSchema, campaignViewSchema, couponBatchInputSchema, couponBatchViewSchema, couponCheckSchema, importJobSchema, journeyThresholdsSchema, ledgerJobRequestSchema, ledgerJobSchema, ledgerPolicySchema, liabilityReportSchema, memberPassSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
 import {
   checkoutResultSchema,
   attributeListSchema,
@@ -543,6 +543,37 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           summary: 'publish (rules checked), pause, resume or end',
           parameters: [campaignIdParam, { name: 'action', in: 'path', required: true, schema: { type: 'string', enum: ['publish', 'pause', 'resume', 'end'] } }, operatorHeader],
           responses: { '200': json('The campaign', schema(campaignViewSchema)), ...errors(400, 401, 404, 422) },
+        },
+      },
+      '/v1/coupon-batches': {
+        post: {
+          operationId: 'createCouponBatch',
+          summary: 'A batch of unique, non-guessable codes (single or multi use, validity window, per-member limit)',
+          parameters: [operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(couponBatchInputSchema, 'input') } } },
+          responses: { '201': json('The batch', schema(couponBatchViewSchema)), ...errors(400, 401) },
+        },
+      },
+      '/v1/coupon-batches/{id}/codes': {
+        get: {
+          operationId: 'listCouponCodes',
+          parameters: [
+            campaignIdParam,
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+          ],
+          responses: { '200': json('A page of codes with their use counts', { type: 'object' }), ...errors(400, 401, 404) },
+        },
+      },
+      '/v1/coupons/{code}': {
+        get: {
+          operationId: 'checkCoupon',
+          summary: 'Whether a code can be used now; a mistyped code (its check character fails) is a 400',
+          parameters: [
+            { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'memberId', in: 'query', required: false, schema: { type: 'string', format: 'uuid' } },
+          ],
+          responses: { '200': json('The check', schema(couponCheckSchema)), ...errors(400, 401) },
         },
       },
       '/v1/reports/points-liability': {

@@ -137,7 +137,11 @@ export class ServiceClients implements OnApplicationShutdown {
     return this.call('points', 'ListEntries', tenant, req);
   }
   /** Campaigns RPCs whose payload is a JSON document validated by a libs/contracts schema. */
-  campaignsJson(tenant: TenantContext, method: 'CreateCampaign' | 'SaveCampaign' | 'CampaignAction' | 'GetCampaign', req: { json: string }): Promise<{ json: string }> {
+  campaignsJson(
+    tenant: TenantContext,
+    method: 'CreateCampaign' | 'SaveCampaign' | 'CampaignAction' | 'GetCampaign' | 'CreateCouponBatch' | 'ListCouponCodes' | 'CheckCoupon' | 'RedeemCoupons' | 'RestoreCoupons',
+    req: { json: string },
+  ): Promise<{ json: string }> {
     return this.call('campaigns', method, tenant, req);
   }
   listCampaigns(tenant: TenantContext, status: string): Promise<{ campaigns: { id: string; name: string; status: string; createdAt: string }[] }> {

@@ -275,7 +275,7 @@ export class ClubService {
   }
 
   /** Campaigns RPCs answering a JSON document, forwarded as they are (validated by the campaigns service). */
-  async campaignsDocument(tenant: TenantContext, method: 'CreateCampaign' | 'SaveCampaign' | 'CampaignAction' | 'GetCampaign', doc: object): Promise<unknown> {
+  async campaignsDocument(tenant: TenantContext, method: CampaignsJsonMethod, doc: object): Promise<unknown> {
     return JSON.parse((await this.services.campaignsJson(tenant, method, { json: JSON.stringify(doc) })).json);
   }
 
@@ -332,6 +332,7 @@ export class ClubService {
 }
 
 type PointsView = z.infer<typeof pointsSchema>;
+type CampaignsJsonMethod = Parameters<ServiceClients['campaignsJson']>[1];
 type RedemptionInput = z.infer<typeof redemptionRequestSchema>;
 type RedemptionView = z.infer<typeof redemptionResultSchema>;
 type AdjustmentInput = z.infer<typeof adjustmentRequestSchema>;

@@ -115,53 +115,7 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
     const started = Date.now();
     const tenant: TenantContext = { tenantId: job.tenantId, timezone: job.timezone, calendar: job.calendar, currency: job.currency, locale: job.locale };
     const outcome = await this.worker.settle(
-      async () => {
-      const defs = await this.members.listAttributes(tenant);
-      const csv = job.format === 'csv' ? new CsvReader() : undefined;
-      const jsonl = job.format === 'jsonl' ? new JsonLinesReader() : undefined;
-      let header: HeaderAnalysis | undefined;
-      let skip = job.recordsDone;
-      let expectedDone = job.recordsDone;
-      let pending: AnyRecord[] = [];
-      const chunks = await this.imports.chunkCount(job.tenantId, job.id);
-      const lastLine = await this.lastLinePerPhone(job, chunks);
-      const flush = async (): Promise<boolean> => {
-        const batch = pending;
-        pending = [];
-        const ok = await this.runBatch(job, tenant, batch, header, defs, expectedDone, lastLine);
-        expectedDone += batch.length;
-        return ok;
-      };
-      const take = async (records: AnyRecord[]): Promise<boolean> => {
-        for (const r of records) {
-          if (csv && !header) {
-            header = analyseHeader((r as CsvRecord).fields);
-            if (header.missingRequired.length > 0) throw new Error(`the header lacks required columns: ${header.missingRequired.join(', ')}`);
-            const warnings = [
-              ...header.unknownColumns.map((c) => `unknown column ignored: ${c}`),
-              ...header.invalidColumns.map((c) => `column ${c.column}: ${c.reason}`),
-            ];
-            if (warnings.length > 0) await this.imports.setWarnings(job.tenantId, job.id, warnings);
-            continue;
-          }
-          if (skip > 0) {
-            skip--;
-            continue;
-          }
-          pending.push(r);
-          if (pending.length >= this.batchSize && !(await flush())) return false;
-        }
-        return true;
-      };
-      for (let seq = 0; seq < chunks; seq++) {
-        if (this.stopping) return 'stopped';
-        const text = (await this.imports.readChunk(job.tenantId, job.id, seq)) ?? '';
-        if (!(await take(csv ? csv.push(text) : jsonl!.push(text)))) return 'stopped';
-      }
-      if (!(await take(csv ? csv.end() : jsonl!.end()))) return 'stopped';
-      if (pending.length > 0 && !(await flush())) return 'stopped';
-      return 'done';
-      },
+      () => this.streamFile(job, tenant),
       (status, error) => this.imports.finishJob(job.tenantId, job.id, status, error),
       { import_id: job.id },
     );
@@ -172,6 +126,55 @@ export class ImportService implements OnApplicationBootstrap, OnApplicationShutd
       { import_id: job.id, records: done?.recordsDone, imported: done?.imported, updated: done?.updated, failed: done?.failed, ms: Date.now() - started },
       'member import completed',
     );
+  }
+
+  /** Streams the file in batches from where earlier runs stopped; 'stopped' when the worker stops or the job was fenced. */
+  private async streamFile(job: ImportJob, tenant: TenantContext): Promise<'done' | 'stopped'> {
+    const defs = await this.members.listAttributes(tenant);
+    const csv = job.format === 'csv' ? new CsvReader() : undefined;
+    const jsonl = job.format === 'jsonl' ? new JsonLinesReader() : undefined;
+    let header: HeaderAnalysis | undefined;
+    let skip = job.recordsDone;
+    let expectedDone = job.recordsDone;
+    let pending: AnyRecord[] = [];
+    const chunks = await this.imports.chunkCount(job.tenantId, job.id);
+    const lastLine = await this.lastLinePerPhone(job, chunks);
+    const flush = async (): Promise<boolean> => {
+      const batch = pending;
+      pending = [];
+      const ok = await this.runBatch(job, tenant, batch, header, defs, expectedDone, lastLine);
+      expectedDone += batch.length;
+      return ok;
+    };
+    const take = async (records: AnyRecord[]): Promise<boolean> => {
+      for (const r of records) {
+        if (csv && !header) {
+          header = analyseHeader((r as CsvRecord).fields);
+          if (header.missingRequired.length > 0) throw new Error(`the header lacks required columns: ${header.missingRequired.join(', ')}`);
+          const warnings = [
+            ...header.unknownColumns.map((c) => `unknown column ignored: ${c}`),
+            ...header.invalidColumns.map((c) => `column ${c.column}: ${c.reason}`),
+          ];
+          if (warnings.length > 0) await this.imports.setWarnings(job.tenantId, job.id, warnings);
+          continue;
+        }
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
+        pending.push(r);
+        if (pending.length >= this.batchSize && !(await flush())) return false;
+      }
+      return true;
+    };
+    for (let seq = 0; seq < chunks; seq++) {
+      if (this.stopping) return 'stopped';
+      const text = (await this.imports.readChunk(job.tenantId, job.id, seq)) ?? '';
+      if (!(await take(csv ? csv.push(text) : jsonl!.push(text)))) return 'stopped';
+    }
+    if (!(await take(csv ? csv.end() : jsonl!.end()))) return 'stopped';
+    if (pending.length > 0 && !(await flush())) return 'stopped';
+    return 'done';
   }
 
   /** A first pass over the file: the last line on which each phone appears. */

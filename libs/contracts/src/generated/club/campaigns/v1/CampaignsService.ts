@@ -16,6 +16,15 @@ export interface CampaignsServiceClient extends grpc.Client {
   campaignAction(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   campaignAction(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   
+  CheckCoupon(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CheckCoupon(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CheckCoupon(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CheckCoupon(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  checkCoupon(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  checkCoupon(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  checkCoupon(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  checkCoupon(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Campaign documents validated by the zod schemas in libs/contracts (campaigns.ts):
    * {definition, operator} → the view; {id, definition, operator} → a new version;
@@ -35,6 +44,25 @@ export interface CampaignsServiceClient extends grpc.Client {
   createCampaign(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   createCampaign(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * Coupons: {batch input, operator} → the batch; {batchId, cursor?, limit?} → a page of codes;
+   * {code, memberId?} → usable or why not; {transactionId, memberId, codes} → all redeemed or
+   * none (idempotent per transaction); {transactionId} → the checkout's coupons restored.
+   */
+  CreateCouponBatch(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CreateCouponBatch(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CreateCouponBatch(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  CreateCouponBatch(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  /**
+   * Coupons: {batch input, operator} → the batch; {batchId, cursor?, limit?} → a page of codes;
+   * {code, memberId?} → usable or why not; {transactionId, memberId, codes} → all redeemed or
+   * none (idempotent per transaction); {transactionId} → the checkout's coupons restored.
+   */
+  createCouponBatch(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  createCouponBatch(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  createCouponBatch(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  createCouponBatch(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
   GetCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   GetCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   GetCampaign(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
@@ -53,6 +81,33 @@ export interface CampaignsServiceClient extends grpc.Client {
   listCampaigns(argument: _club_campaigns_v1_ListCampaignsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_ListCampaignsResponse__Output>): grpc.ClientUnaryCall;
   listCampaigns(argument: _club_campaigns_v1_ListCampaignsRequest, callback: grpc.requestCallback<_club_campaigns_v1_ListCampaignsResponse__Output>): grpc.ClientUnaryCall;
   
+  ListCouponCodes(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  ListCouponCodes(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  ListCouponCodes(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  ListCouponCodes(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  listCouponCodes(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  listCouponCodes(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  listCouponCodes(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  listCouponCodes(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
+  RedeemCoupons(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  RedeemCoupons(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  RedeemCoupons(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  RedeemCoupons(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  redeemCoupons(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  redeemCoupons(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  redeemCoupons(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  redeemCoupons(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
+  RestoreCoupons(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  RestoreCoupons(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  RestoreCoupons(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  RestoreCoupons(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  restoreCoupons(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  restoreCoupons(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  restoreCoupons(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  restoreCoupons(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
   SaveCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   SaveCampaign(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   SaveCampaign(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
@@ -67,6 +122,8 @@ export interface CampaignsServiceClient extends grpc.Client {
 export interface CampaignsServiceHandlers extends grpc.UntypedServiceImplementation {
   CampaignAction: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
   
+  CheckCoupon: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
+  
   /**
    * Campaign documents validated by the zod schemas in libs/contracts (campaigns.ts):
    * {definition, operator} → the view; {id, definition, operator} → a new version;
@@ -74,9 +131,22 @@ export interface CampaignsServiceHandlers extends grpc.UntypedServiceImplementat
    */
   CreateCampaign: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
   
+  /**
+   * Coupons: {batch input, operator} → the batch; {batchId, cursor?, limit?} → a page of codes;
+   * {code, memberId?} → usable or why not; {transactionId, memberId, codes} → all redeemed or
+   * none (idempotent per transaction); {transactionId} → the checkout's coupons restored.
+   */
+  CreateCouponBatch: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
+  
   GetCampaign: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
   
   ListCampaigns: grpc.handleUnaryCall<_club_campaigns_v1_ListCampaignsRequest__Output, _club_campaigns_v1_ListCampaignsResponse>;
+  
+  ListCouponCodes: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
+  
+  RedeemCoupons: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
+  
+  RestoreCoupons: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
   
   SaveCampaign: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
   
@@ -84,8 +154,13 @@ export interface CampaignsServiceHandlers extends grpc.UntypedServiceImplementat
 
 export interface CampaignsServiceDefinition extends grpc.ServiceDefinition {
   CampaignAction: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
+  CheckCoupon: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
   CreateCampaign: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
+  CreateCouponBatch: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
   GetCampaign: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
   ListCampaigns: MethodDefinition<_club_campaigns_v1_ListCampaignsRequest, _club_campaigns_v1_ListCampaignsResponse, _club_campaigns_v1_ListCampaignsRequest__Output, _club_campaigns_v1_ListCampaignsResponse__Output>
+  ListCouponCodes: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
+  RedeemCoupons: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
+  RestoreCoupons: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
   SaveCampaign: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
 }
