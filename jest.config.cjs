@@ -22,7 +22,7 @@ const common = {
   testEnvironment: 'node',
   // NestJS 12 ships ES modules only; jest's CommonJS runtime needs them transformed too.
   transform: { '^.+\\.(ts|js|mjs)$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|peek-readable|@tokenizer|load-esm|uint8array-extras)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@marcbachmann/cel-js|uid|file-type|strtok3|token-types|peek-readable|@tokenizer|load-esm|uint8array-extras)/)'],
   moduleNameMapper: pathsToModuleNameMapper(),
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -30,7 +30,7 @@ describe('campaign lifecycle and versions (real PostgreSQL)', () => {
   const draft = campaignInputSchema.parse({ name: 'Yalda double points' });
   const ruled = campaignInputSchema.parse({
     name: 'Yalda double points',
-    rules: [{ id: 'r1', trigger: 'purchase', condition: 'time.isYalda', effects: [{ kind: 'addPoints', multiplierPercent: 200 }] }],
+    rules: [{ id: 'r1', trigger: 'purchase', condition: 'time.isYalda', effects: [{ kind: 'points-multiplier', percent: 100 }] }],
   });
 
   it('versions every save, publishes only what can go live, pauses, resumes and ends, with history and events', async () => {
@@ -61,6 +61,15 @@ describe('campaign lifecycle and versions (real PostgreSQL)', () => {
     expect(versions.map((v) => v.version)).toEqual([1, 2]); // never rewritten
     const events = await db.dataSource.query<{ value: string }[]>(`SELECT value FROM outbox WHERE tenant_id = $1 AND topic = 'campaigns.campaign.changed.v1' ORDER BY seq`, [tenant.tenantId]);
     expect(events.map((e) => (JSON.parse(e.value) as { data: { status: string } }).data.status)).toEqual(['draft', 'draft', 'active', 'paused', 'active', 'ended']);
+  });
+
+  it('type-checks the rules when publishing: a typo in a field is refused with its pointer', async () => {
+    const tenant = testTenant();
+    const typo = await campaigns.create(tenant, { ...ruled, rules: [{ ...ruled.rules[0], condition: 'cart.totl > 100' }] }, 'x');
+    const err = await campaigns.act(tenant, typo.id, 'publish', 'x').catch((e: unknown) => e);
+    expect(codeOf(err)).toBe(status.INVALID_ARGUMENT);
+    expect(JSON.stringify((err as RpcException).getError())).toContain('#/rules/0/condition');
+    expect((await campaigns.get(tenant, typo.id)).status).toBe('draft'); // nothing changed
   });
 
   it('reads scheduled and ended from the clock', async () => {

@@ -138,8 +138,11 @@ describe('points ledger end to end', () => {
     expect(created.json).toMatchObject({ version: 1, status: 'draft' });
     const id = created.json.id;
     expect((await call('POST', `/v1/campaigns/${id}/publish`, { key })).status).toBe(400); // no rules: refused now, not at the till
-    const rules = [{ id: 'r1', trigger: 'purchase', condition: 'true', effects: [{ kind: 'addPoints', fixed: 10 }] }];
-    expect((await call('PUT', `/v1/campaigns/${id}`, { key, body: { name: 'Nowruz double points', rules } })).json.version).toBe(2);
+    const rules = [{ id: 'r1', trigger: 'purchase', condition: 'cart.amount >= 10000', effects: [{ kind: 'points-fixed', points: 10 }] }];
+    const typo = await call('PUT', `/v1/campaigns/${id}`, { key, body: { name: 'Nowruz double points', rules: [{ ...rules[0], condition: 'cart.amout >= 10000' }] } });
+    expect(typo.status).toBe(200); // a draft may hold unfinished rules …
+    expect((await call('POST', `/v1/campaigns/${id}/publish`, { key })).json.errors[0].pointer).toBe('#/rules/0/condition'); // … publishing checks them
+    expect((await call('PUT', `/v1/campaigns/${id}`, { key, body: { name: 'Nowruz double points', rules } })).json.version).toBe(3);
     expect((await call('POST', `/v1/campaigns/${id}/publish`, { key })).json.status).toBe('active');
     expect((await call('POST', `/v1/campaigns/${id}/publish`, { key })).status).toBe(422);
     expect((await call('POST', `/v1/campaigns/${id}/pause`, { key })).json.status).toBe('paused');

@@ -13,7 +13,11 @@ export const campaignInputSchema = z
     description: z.string().trim().max(2000).optional(),
     group: z.string().trim().min(1).max(100).default('default').describe('Evaluation group (its stacking mode is set per group)'),
     priority: z.number().int().min(0).max(1_000_000).default(0).describe('Higher is evaluated first'),
-    exclusive: z.boolean().default(false).describe('When it applies, the other campaigns of its group do not'),
+    exclusivity: z
+      .enum(['none', 'group', 'all'])
+      .default('none')
+      .describe('group: when it applies, the other campaigns of its group do not; all: when it applies, no other campaign does'),
+    grantMode: z.enum(['partial', 'all-or-nothing']).default('partial').describe('At a limit: grant what is left, or nothing'),
     startsAt: isoTime.nullable().default(null),
     endsAt: isoTime.nullable().default(null),
     targeting: z
@@ -27,13 +31,30 @@ export const campaignInputSchema = z
       })
       .strict()
       .default({}),
-    limits: z.record(z.string(), z.unknown()).default({}).describe('Budgets and limits per campaign, member, period and store'),
+    limits: z
+      .array(
+        z
+          .object({
+            scope: z.enum(['campaign', 'member', 'store']),
+            measure: z.enum(['points', 'discount', 'applications']),
+            max: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+            period: z.union([
+              z.literal('lifetime'),
+              z.object({ unit: z.enum(['day', 'week', 'month', 'quarter', 'year']), calendar: z.enum(['jalali', 'gregorian']).optional() }).strict(),
+            ]),
+          })
+          .strict(),
+      )
+      .max(20)
+      .default([])
+      .describe('Budgets and limits: per campaign, member or store, of points, discount or applications, for its lifetime or per (Jalali or Gregorian) period'),
     rules: z
       .array(
         z
           .object({
             id: z.string().trim().min(1).max(100),
             trigger: z.string().min(1).max(50),
+            eventName: z.string().min(1).max(100).optional().describe('custom-event rules: the event name'),
             condition: z.string().max(10_000).default('true').describe('A CEL expression over cart, member, store, channel and time'),
             effects: z.array(z.record(z.string(), z.unknown())).max(20),
           })
