@@ -42,5 +42,5 @@ export function toDefinition(c: CampaignInput, id: string, version: number): Cam
     targeting,
     limits: c.limits,
     rules: c.rules as unknown as CampaignDefinition['rules'],
-  } as CampaignDefinition;
+  };
 }
