@@ -8,6 +8,10 @@ import { CampaignRepository } from './repositories/campaign.repository';
 import { CampaignCheck } from './services/campaign-check';
 import { CouponsService } from './services/coupons.service';
 import { CouponRepository } from './repositories/coupon.repository';
+import { CampaignCache } from './services/campaign-cache.service';
+import { EvaluationService } from './services/evaluation.service';
+import { EvaluationRepository } from './repositories/evaluation.repository';
+import { CampaignCacheConsumer } from './consumers/campaign-cache.consumer';
 import { CAMPAIGNS_MIGRATIONS } from './migrations';
 
 @Module({})
@@ -19,7 +23,7 @@ export class AppModule {
         PlatformModule.forService({ service: 'campaigns', config, logger, entities: [], migrations: CAMPAIGNS_MIGRATIONS, topics: ['campaigns.campaign.changed.v1'] }),
       ],
       controllers: [CampaignsGrpcController],
-      providers: [CampaignsService, CampaignRepository, CampaignCheck, CouponsService, CouponRepository],
+      providers: [CampaignsService, CampaignRepository, CampaignCheck, CouponsService, CouponRepository, CampaignCache, EvaluationService, EvaluationRepository, CampaignCacheConsumer],
     };
   }
 }

@@ -117,3 +117,56 @@ export const couponCheckSchema = z.object({
   batchId: z.uuid().nullable(),
   campaignId: z.uuid().nullable(),
 });
+
+/** A checkout to evaluate (the gateway sends it with the member's facts from members). */
+export const checkoutEvaluationRequestSchema = z
+  .object({
+    transactionId: z.string().min(1).max(100),
+    requestHash: z.string().min(16).max(128),
+    at: isoTime.optional().describe('Default: now'),
+    member: z
+      .object({
+        id: z.uuid(),
+        tier: z.string().max(50).nullable().default(null),
+        tenureDays: z.number().int().min(0),
+        segments: z.array(z.string().max(200)).max(200).default([]),
+        personas: z.array(z.string().max(200)).max(50).default([]),
+        journeyStage: z.string().max(50).nullable().default(null),
+        attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+        birthDate: z.iso.date().nullable().default(null),
+      })
+      .strict(),
+    cart: z
+      .object({
+        amount: z.number().int().min(0),
+        currency: z.string().regex(/^[A-Z]{3}$/),
+        lines: z
+          .array(z.object({ sku: z.string().min(1).max(100), category: z.string().max(100).nullable().default(null), quantity: z.number().int().min(1), unitPrice: z.number().int().min(0) }).strict())
+          .max(500)
+          .default([]),
+      })
+      .strict(),
+    basePoints: z.number().int().min(0).describe('What the flat earn rate gives; multipliers are a percentage of it'),
+    store: z.string().min(1).max(100).nullable().default(null),
+    channel: z.string().min(1).max(50).nullable().default(null),
+  })
+  .strict();
+export type CheckoutEvaluationRequest = z.infer<typeof checkoutEvaluationRequestSchema>;
+
+export const checkoutEvaluationSchema = z.object({
+  transactionId: z.string(),
+  effects: z.array(
+    z.object({
+      campaignId: z.uuid(),
+      version: z.number().int(),
+      ruleId: z.string(),
+      kind: z.string(),
+      points: z.number().int(),
+      discount: z.number().int(),
+      description: z.string(),
+    }),
+  ),
+  totals: z.object({ points: z.number().int(), discount: z.number().int() }),
+  replayed: z.boolean(),
+});
+export type CheckoutEvaluation = z.infer<typeof checkoutEvaluationSchema>;

@@ -1,10 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { z } from 'zod';
-import { campaignActionSchema, campaignInputSchema, couponBatchInputSchema, type TenantContext } from '@club/contracts';
+import { campaignActionSchema, campaignInputSchema, checkoutEvaluationRequestSchema, couponBatchInputSchema, type TenantContext } from '@club/contracts';
 import { invalidArgument, Tenant, validateRpc } from '@club/platform-nest';
 import { CampaignsService } from '../services/campaigns.service';
 import { CouponsService } from '../services/coupons.service';
+import { EvaluationService } from '../services/evaluation.service';
 
 const listSchema = z.object({
   status: z
@@ -37,7 +38,13 @@ export class CampaignsGrpcController {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly coupons: CouponsService,
+    private readonly evaluation: EvaluationService,
   ) {}
+
+  @GrpcMethod('CampaignsService', 'EvaluateCheckout')
+  async evaluateCheckout(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.evaluation.evaluateCheckout(tenant, doc(checkoutEvaluationRequestSchema, req.json))) };
+  }
 
   @GrpcMethod('CampaignsService', 'ListCampaigns')
   async listCampaigns(@Payload() req: { status: string }, @Tenant() tenant: TenantContext) {

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { CheckoutEvaluation, CheckoutEvaluationRequest, TenantContext } from '@club/contracts';
+import { alreadyExists, Clock, LOGGER, UnitOfWork } from '@club/platform-nest';
+import { buildRuleContext, counterKeysFor, evaluateCheckout } from '../domain/rule-engine';
+import { EvaluationRepository } from '../repositories/evaluation.repository';
+import { CampaignCache } from './campaign-cache.service';
+
+/** Attempts when concurrent checkouts keep taking the last of a budget first. */
+const ATTEMPTS = 5;
+
+class BudgetRace extends Error {}
+
+/**
+ * What a checkout earns from the live campaigns: evaluated against the tenant's compiled campaigns
+ * (in memory) and the counters the limits need (one query), then recorded once per transaction
+ * id with the counter increments in one transaction. Increments are conditional
+ * (`used + by <= max`): when a concurrent checkout took the budget first, the transaction rolls
+ * back and the evaluation runs again with fresh counters, so budgets never overshoot. The same
+ * transaction again answers the recorded evaluation (a till retry counts nothing twice); a
+ * different request under the same id is ALREADY_EXISTS.
+ */
+@Injectable()
+export class EvaluationService {
+  constructor(
+    private readonly cache: CampaignCache,
+    private readonly evaluations: EvaluationRepository,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async evaluateCheckout(tenant: TenantContext, req: CheckoutEvaluationRequest): Promise<CheckoutEvaluation> {
+    const recorded = await this.evaluations.findApplication(undefined, tenant.tenantId, req.transactionId);
+    if (recorded) return this.replay(req, recorded);
+    const at = req.at ? new Date(req.at) : this.clock.now();
+    const context = buildRuleContext({
+      trigger: 'purchase',
+      instant: at,
+      tenant: { timeZone: tenant.timezone, calendar: tenant.calendar },
+      member: req.member,
+      cart: req.cart,
+      basePoints: req.basePoints,
+      store: req.store === null ? null : { id: req.store },
+      channel: req.channel,
+    });
+    for (let attempt = 1; ; attempt++) {
+      const set = await this.cache.liveSet(tenant.tenantId, at);
+      const counters = await this.evaluations.counters(tenant.tenantId, counterKeysFor(set, context));
+      const evaluation = evaluateCheckout(set, context, counters);
+      if (evaluation.diagnostics.length > 0) this.logger.warn({ transaction_id: req.transactionId, diagnostics: evaluation.diagnostics }, 'campaign rules failed to evaluate (counted as false)');
+      const result: CheckoutEvaluation = {
+        transactionId: req.transactionId,
+        effects: evaluation.effects.map((e) => ({ campaignId: e.campaignId, version: e.version, ruleId: e.ruleId, kind: e.kind, points: e.points, discount: e.discount, description: e.description })),
+        totals: evaluation.totals,
+        replayed: false,
+      };
+      try {
+        const claimed = await this.uow.run(async (m) => {
+          if (!(await this.evaluations.claim(m, tenant.tenantId, req.transactionId, req.requestHash, result))) return false;
+          if (!(await this.evaluations.raise(m, tenant.tenantId, evaluation.increments))) throw new BudgetRace();
+          return true;
+        });
+        if (claimed) return result;
+        const winner = await this.evaluations.findApplication(undefined, tenant.tenantId, req.transactionId);
+        return this.replay(req, winner!); // a concurrent retry of the same checkout recorded it first
+      } catch (err) {
+        if (!(err instanceof BudgetRace) || attempt >= ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  private replay(req: CheckoutEvaluationRequest, recorded: { requestHash: string; result: unknown }): CheckoutEvaluation {
+    if (recorded.requestHash !== req.requestHash) {
+      throw alreadyExists(`transaction ${req.transactionId} was already evaluated for a different checkout`, [{ pointer: '#/transactionId', detail: 'already used' }]);
+    }
+    return { ...(recorded.result as CheckoutEvaluation), replayed: true };
+  }
+}
