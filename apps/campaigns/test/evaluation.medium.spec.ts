@@ -42,7 +42,7 @@ describe('checkout evaluation (real PostgreSQL)', () => {
     cache.invalidate(tenant.tenantId); // what the change event does on every replica
     return c.id;
   };
-  const checkout = (memberId: string, transactionId = randomUUID(), amount = 200_000) =>
+  const checkout = (memberId: string, transactionId: string = randomUUID(), amount = 200_000) =>
     checkoutEvaluationRequestSchema.parse({
       transactionId,
       requestHash: `hash-of-${transactionId}-${amount}`,
@@ -79,6 +79,23 @@ describe('checkout evaluation (real PostgreSQL)', () => {
     expect(results.reduce((sum, r) => sum + r.totals.points, 0)).toBe(500);
     const [counter] = await db.dataSource.query<{ used: string }[]>(`SELECT used FROM campaign_counters WHERE tenant_id = $1`, [tenant.tenantId]);
     expect(counter.used).toBe('500');
+  });
+
+  it('simulates a checkout against the live campaigns plus a draft, recording and counting nothing', async () => {
+    const tenant = testTenant();
+    await live(tenant, {
+      name: 'Budgeted',
+      rules: [{ id: 'r', trigger: 'purchase', effects: [{ kind: 'points-fixed', points: 5 }] }],
+      limits: [{ scope: 'campaign', measure: 'points', max: 5, period: 'lifetime' }],
+    });
+    const draft = campaignInputSchema.parse({ name: 'Draft', rules: [{ id: 'd', trigger: 'purchase', effects: [{ kind: 'discount-percent', percent: 10 }] }] });
+    const sim = await evaluation.simulate(tenant, checkout(randomUUID(), 'sim-1'), draft);
+    expect(sim.totals).toEqual({ points: 5, discount: 20_000 });
+    expect((await evaluation.simulate(tenant, checkout(randomUUID(), 'sim-1'), null)).totals).toEqual({ points: 5, discount: 0 }); // nothing was counted
+    const broken = campaignInputSchema.parse({ name: 'Broken', rules: [{ id: 'd', trigger: 'purchase', condition: 'cart.amont > 1', effects: [{ kind: 'points-fixed', points: 1 }] }] });
+    const err = await evaluation.simulate(tenant, checkout(randomUUID()), broken).catch((e: unknown) => e);
+    expect(codeOf(err)).toBe(status.INVALID_ARGUMENT);
+    expect(JSON.stringify((err as RpcException).getError())).toContain('#/draft/rules/0/condition');
   });
 
   it('sees only its own tenant’s campaigns', async () => {

@@ -151,6 +151,16 @@ describe('points ledger end to end', () => {
     const history = (await call('GET', `/v1/campaigns/${id}`, { key })).json.history;
     expect(history[0]).toMatchObject({ action: 'create', operator: 'Sara (key: default)' });
     expect((await call('GET', `/v1/campaigns/${id}`, { key: otherKey })).status).toBe(404);
+
+    const simulated = await call('POST', '/v1/campaigns/simulate', {
+      key,
+      body: {
+        checkout: { member: { id: memberId, tenureDays: 3 }, cart: { amount: 20_000, currency: 'EUR', lines: [{ sku: 'tea', quantity: 2, unitPrice: 10_000 }] }, basePoints: 200 },
+        draft: { name: 'Try', rules: [{ id: 'x', trigger: 'purchase', condition: "cart.lines.exists(l, l.sku == 'tea')", effects: [{ kind: 'points-multiplier', percent: 50 }] }] },
+      },
+    });
+    expect(simulated.status).toBe(200);
+    expect(simulated.json.totals).toEqual({ points: 100, discount: 0 }); // the paused campaign does not apply; the draft's +50 % does
   });
 
   it('issues coupon batches and checks codes (mistyped → 400, unknown → not valid)', async () => {

@@ -170,3 +170,11 @@ export const checkoutEvaluationSchema = z.object({
   replayed: z.boolean(),
 });
 export type CheckoutEvaluation = z.infer<typeof checkoutEvaluationSchema>;
+
+/** A hypothetical checkout (and optionally a draft campaign) for `POST /v1/campaigns/simulate`. */
+export const simulationRequestSchema = z
+  .object({
+    checkout: checkoutEvaluationRequestSchema.omit({ transactionId: true, requestHash: true }),
+    draft: campaignInputSchema.optional().describe('A campaign not yet published, evaluated together with the live ones'),
+  })
+  .strict();

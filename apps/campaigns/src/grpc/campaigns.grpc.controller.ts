@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { z } from 'zod';
-import { campaignActionSchema, campaignInputSchema, checkoutEvaluationRequestSchema, couponBatchInputSchema, type TenantContext } from '@club/contracts';
+import { campaignActionSchema, campaignInputSchema, checkoutEvaluationRequestSchema, couponBatchInputSchema, simulationRequestSchema, type TenantContext } from '@club/contracts';
 import { invalidArgument, Tenant, validateRpc } from '@club/platform-nest';
 import { CampaignsService } from '../services/campaigns.service';
 import { CouponsService } from '../services/coupons.service';
@@ -40,6 +40,13 @@ export class CampaignsGrpcController {
     private readonly coupons: CouponsService,
     private readonly evaluation: EvaluationService,
   ) {}
+
+  @GrpcMethod('CampaignsService', 'SimulateCheckout')
+  async simulateCheckout(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { checkout, draft } = doc(simulationRequestSchema, req.json);
+    const result = await this.evaluation.simulate(tenant, { ...checkout, transactionId: 'simulation', requestHash: 'simulation-0000000' }, draft ?? null);
+    return { json: JSON.stringify(result) };
+  }
 
   @GrpcMethod('CampaignsService', 'EvaluateCheckout')
   async evaluateCheckout(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {

@@ -10,6 +10,13 @@ import { toDefinition } from './campaign-check';
 const TTL_MS = 60_000;
 
 /**
+ * What a point is worth when best-for-customer compares points with discounts. The ledger policy
+ * (points service) holds the real value; until the checkout path passes it, points count at 1
+ * minor unit each.
+ */
+const POINT_VALUE = { minorUnits: 1, perPoints: 1 };
+
+/**
  * Each tenant's live campaigns, compiled once and kept in memory, so evaluating a checkout costs
  * no database round trip for the rules. Dropped on `campaigns.campaign.changed.v1` (every replica
  * listens) and after a minute at most; a campaign whose schedule starts or ends is picked up by
@@ -31,7 +38,12 @@ export class CampaignCache {
   }
 
   /** The campaigns live at `at`, ready to evaluate. */
-  async liveSet(tenantId: string, at: Date, pointValue = { minorUnits: 0, perPoints: 1 }): Promise<CampaignSet> {
+  async liveSet(tenantId: string, at: Date, extra: readonly CompiledCampaign[] = []): Promise<CampaignSet> {
+    return prepareCampaignSet([...(await this.liveCampaigns(tenantId, at)), ...extra], { pointValue: POINT_VALUE });
+  }
+
+  /** The compiled campaigns live at `at`. */
+  async liveCampaigns(tenantId: string, at: Date): Promise<CompiledCampaign[]> {
     let entry = this.sets.get(tenantId);
     if (!entry || entry.until <= this.clock.now().getTime()) {
       const published = await this.campaigns.listPublished(tenantId);
@@ -44,7 +56,6 @@ export class CampaignCache {
       entry = { campaigns, until: this.clock.now().getTime() + TTL_MS };
       this.sets.set(tenantId, entry);
     }
-    const live = entry.campaigns.filter((c) => statusAt('published', c, at) === 'active').map((c) => c.compiled);
-    return prepareCampaignSet(live, { pointValue });
+    return entry.campaigns.filter((c) => statusAt('published', c, at) === 'active').map((c) => c.compiled);
   }
 }

@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { CheckoutEvaluation, CheckoutEvaluationRequest, TenantContext } from '@club/contracts';
-import { alreadyExists, Clock, LOGGER, UnitOfWork } from '@club/platform-nest';
-import { buildRuleContext, counterKeysFor, evaluateCheckout } from '../domain/rule-engine';
+import type { CampaignInput, CheckoutEvaluation, CheckoutEvaluationRequest, TenantContext } from '@club/contracts';
+import { alreadyExists, Clock, invalidArgument, LOGGER, UnitOfWork } from '@club/platform-nest';
+import { buildRuleContext, compileCampaign, counterKeysFor, createRuleEnvironment, evaluateCheckout, type CompiledCampaign } from '../domain/rule-engine';
+import { toDefinition } from './campaign-check';
 import { EvaluationRepository } from '../repositories/evaluation.repository';
 import { CampaignCache } from './campaign-cache.service';
 
 /** Attempts when concurrent checkouts keep taking the last of a budget first. */
 const ATTEMPTS = 5;
+
+/** The id a simulated draft campaign carries in the breakdown. */
+const SIMULATED_ID = '00000000-0000-0000-0000-00000000d4af';
 
 class BudgetRace extends Error {}
 
@@ -34,16 +38,7 @@ export class EvaluationService {
     const recorded = await this.evaluations.findApplication(undefined, tenant.tenantId, req.transactionId);
     if (recorded) return this.replay(req, recorded);
     const at = req.at ? new Date(req.at) : this.clock.now();
-    const context = buildRuleContext({
-      trigger: 'purchase',
-      instant: at,
-      tenant: { timeZone: tenant.timezone, calendar: tenant.calendar },
-      member: req.member,
-      cart: req.cart,
-      basePoints: req.basePoints,
-      store: req.store === null ? null : { id: req.store },
-      channel: req.channel,
-    });
+    const context = this.context(tenant, req, at);
     for (let attempt = 1; ; attempt++) {
       const set = await this.cache.liveSet(tenant.tenantId, at);
       const counters = await this.evaluations.counters(tenant.tenantId, counterKeysFor(set, context));
@@ -68,6 +63,44 @@ export class EvaluationService {
         if (!(err instanceof BudgetRace) || attempt >= ATTEMPTS) throw err;
       }
     }
+  }
+
+  /**
+   * A dry run: what the live campaigns — plus `draft`, a campaign not yet published, when given —
+   * would give this checkout now, against the current counters; nothing is recorded or counted.
+   */
+  async simulate(tenant: TenantContext, req: CheckoutEvaluationRequest, draft: CampaignInput | null): Promise<CheckoutEvaluation & { diagnostics: readonly unknown[] }> {
+    const at = req.at ? new Date(req.at) : this.clock.now();
+    const context = this.context(tenant, req, at);
+    const extra: CompiledCampaign[] = [];
+    if (draft !== null) {
+      const compiled = compileCampaign(toDefinition(draft, SIMULATED_ID, 1), createRuleEnvironment([]));
+      if (!compiled.ok) throw invalidArgument('the draft campaign does not compile', compiled.errors.map((e) => ({ pointer: `#/draft${e.pointer.slice(1)}`, detail: e.detail })));
+      extra.push(compiled.campaign);
+    }
+    const set = await this.cache.liveSet(tenant.tenantId, at, extra);
+    const counters = await this.evaluations.counters(tenant.tenantId, counterKeysFor(set, context));
+    const evaluation = evaluateCheckout(set, context, counters);
+    return {
+      transactionId: req.transactionId,
+      effects: evaluation.effects.map((e) => ({ campaignId: e.campaignId, version: e.version, ruleId: e.ruleId, kind: e.kind, points: e.points, discount: e.discount, description: e.description })),
+      totals: evaluation.totals,
+      replayed: false,
+      diagnostics: evaluation.diagnostics,
+    };
+  }
+
+  private context(tenant: TenantContext, req: CheckoutEvaluationRequest, at: Date) {
+    return buildRuleContext({
+      trigger: 'purchase',
+      instant: at,
+      tenant: { timeZone: tenant.timezone, calendar: tenant.calendar },
+      member: req.member,
+      cart: req.cart,
+      basePoints: req.basePoints,
+      store: req.store === null ? null : { id: req.store },
+      channel: req.channel,
+    });
   }
 
   private replay(req: CheckoutEvaluationRequest, recorded: { requestHash: string; result: unknown }): CheckoutEvaluation {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { campaignActionSchema, campaignInputSchema, type TenantContext } from '@club/contracts';
+import { campaignActionSchema, campaignInputSchema, simulationRequestSchema, type TenantContext } from '@club/contracts';
 import { ClubService } from '../services/club.service';
 import { CurrentOperator, CurrentTenant } from './auth';
 import { notFoundProblem } from './problem';
@@ -22,6 +22,13 @@ export class CampaignsController {
   @HttpCode(201)
   create(@CurrentTenant() tenant: TenantContext, @CurrentOperator() operator: string, @Body() body: unknown) {
     return this.club.campaignsDocument(tenant, 'CreateCampaign', { definition: parse(campaignInputSchema, body), operator });
+  }
+
+  /** A dry run of a checkout against the live campaigns (and a draft, when given): the breakdown, nothing recorded. */
+  @Post('simulate')
+  @HttpCode(200)
+  simulate(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
+    return this.club.campaignsDocument(tenant, 'SimulateCheckout', parse(simulationRequestSchema, body));
   }
 
   @Get()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { campaignInputSchema, campaignViewSchema, couponBatchInputSchema, couponBatchViewSchema, couponCheckSchema, importJobSchema, journeyThresholdsSchema, ledgerJobRequestSchema, ledgerJobSchema, ledgerPolicySchema, liabilityReportSchema, memberPassSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
+import { campaignInputSchema, campaignViewSchema, simulationRequestSchema, couponBatchInputSchema, couponBatchViewSchema, couponCheckSchema, importJobSchema, journeyThresholdsSchema, ledgerJobRequestSchema, ledgerJobSchema, ledgerPolicySchema, liabilityReportSchema, memberPassSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
 import {
   checkoutResultSchema,
   attributeListSchema,
@@ -525,6 +525,14 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           operationId: 'listCampaigns',
           parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['draft', 'scheduled', 'active', 'paused', 'ended'] } }],
           responses: { '200': json('Campaigns, newest first', { type: 'object' }), ...errors(400, 401) },
+        },
+      },
+      '/v1/campaigns/simulate': {
+        post: {
+          operationId: 'simulateCheckout',
+          summary: 'A dry run of a checkout (member facts, cart, store, channel, time) against the live campaigns plus an optional draft: the breakdown; nothing is recorded or counted',
+          requestBody: { required: true, content: { 'application/json': { schema: schema(simulationRequestSchema, 'input') } } },
+          responses: { '200': json('The breakdown', { type: 'object' }), ...errors(400, 401) },
         },
       },
       '/v1/campaigns/{id}': {

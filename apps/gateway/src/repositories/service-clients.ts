@@ -139,7 +139,7 @@ export class ServiceClients implements OnApplicationShutdown {
   /** Campaigns RPCs whose payload is a JSON document validated by a libs/contracts schema. */
   campaignsJson(
     tenant: TenantContext,
-    method: 'CreateCampaign' | 'SaveCampaign' | 'CampaignAction' | 'GetCampaign' | 'CreateCouponBatch' | 'ListCouponCodes' | 'CheckCoupon' | 'RedeemCoupons' | 'RestoreCoupons',
+    method: 'CreateCampaign' | 'SaveCampaign' | 'CampaignAction' | 'GetCampaign' | 'CreateCouponBatch' | 'ListCouponCodes' | 'CheckCoupon' | 'RedeemCoupons' | 'RestoreCoupons' | 'SimulateCheckout',
     req: { json: string },
   ): Promise<{ json: string }> {
     return this.call('campaigns', method, tenant, req);
