@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: the peak-hour benchmark of issue 5, end to end on this machine.
  *
- *   npm run bench                      # full run (about 12 minutes): RATE 1000/s, 100k members
- *   npm run bench -- --quick           # the same steps with short stages (about 3 minutes)
+ *   npm run bench                      # full run (about 22 minutes): RATE 1000/s, 100k members
+ *   npm run bench -- --quick           # the same steps with short stages (about 4 minutes)
  *   npm run bench -- --rate 300 --profile --no-baselines
  *
  * Steps: finds (or builds once) k6 and pgbench; starts its own PostgreSQL and Kafka under
@@ -22,8 +22,8 @@
  *
  * Options: --quick, --rate <n>, --members <n>, --profile (CPU profiles of gateway and points
  * during the peak run, summarised), --no-baselines, --log-level <level>, --pgbench-clients <n>,
- * --pgbench-seconds <n>, --campaigns <n> and --coupons <n> (hooks for the campaigns issue; they
- * fail until its API exists). Any variable peak-hour.k6.ts reads (OPENING, HOLD, REDEEM_SHARE,
+ * --pgbench-seconds <n>, --keep-data (leave PostgreSQL's and Kafka's data in tmp/bench),
+ * --campaigns <n> and --coupons <n> (hooks for the campaigns issue; they fail until its API exists). Any variable peak-hour.k6.ts reads (OPENING, HOLD, REDEEM_SHARE,
  * MAX_VUS, P99_MS …) can be set in the environment to override the profile.
  */
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
@@ -741,6 +741,8 @@ async function main(): Promise<void> {
     }
     await infra.stop();
     infra = undefined;
+    // The databases and topics (a few GB after a full run) go; logs and the data file stay.
+    if (!flag('keep-data')) for (const d of ['postgres', 'kafka']) rmSync(join(DATA, d), { recursive: true, force: true });
 
     const fmt = (f: LoadFigures, name: string): void => {
       say(`${name}: sent ${f.sent}, ok ${f.ok}, errors ${(f.errorRate * 100).toFixed(2)}%, http failed ${(f.httpFailedRate * 100).toFixed(2)}%, dropped ${f.dropped}, ` +
