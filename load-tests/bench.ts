@@ -23,7 +23,7 @@
  * Options: --quick, --rate <n>, --members <n>, --profile (CPU profiles of gateway and points
  * during the peak run, summarised), --no-baselines, --log-level <level>, --pgbench-clients <n>,
  * --pgbench-seconds <n>, --keep-data (leave PostgreSQL's and Kafka's data in tmp/bench),
- * --campaigns <n> and --coupons <n> (hooks for the campaigns issue; they fail until its API exists). Any variable peak-hour.k6.ts reads (OPENING, HOLD, REDEEM_SHARE,
+ * --campaigns <n> (0-5 live campaigns; default 4) and --coupons <n> (a batch of multi-use codes and a coupon-gated campaign; default 0). Any variable peak-hour.k6.ts reads (OPENING, HOLD, REDEEM_SHARE,
  * MAX_VUS, P99_MS …) can be set in the environment to override the profile.
  */
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
@@ -87,7 +87,7 @@ const BASELINES = !flag('no-baselines');
 const LOG_LEVEL = opt('log-level') ?? 'info';
 const PGBENCH_CLIENTS = numOpt('pgbench-clients', 10); // the points service's DB_POOL_SIZE default
 const PGBENCH_SECONDS = numOpt('pgbench-seconds', QUICK ? 15 : 60);
-const CAMPAIGNS = numOpt('campaigns', 0);
+const CAMPAIGNS = numOpt('campaigns', 4);
 const COUPONS = numOpt('coupons', 0);
 const POSTGRES_PORT = Number(process.env.BENCH_POSTGRES_PORT ?? 55432);
 const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT ?? 55492);
@@ -321,15 +321,60 @@ async function createTenantAndSeed(stack: Stack, infra: Infra): Promise<Seeded> 
 }
 
 /**
- * HOOK for the campaigns issue (campaigns and coupons are being built): create `--campaigns`
- * active campaigns (e.g. a category multiplier, a basket-size bonus, a tier bonus, a store
- * promotion) and a batch of `--coupons` coupon codes through the gateway, and return the codes
- * for peak-hour.k6.ts (COUPON_SHARE of the checkouts then carry one). Until the API exists, asking
- * for either fails here rather than benchmarking something else than asked.
+ * The campaigns a chain runs at a peak hour, created and published through the gateway: the
+ * first `--campaigns` of the list below (a category bonus per unit, double points on big baskets
+ * with a budget, a store promotion, a Friday bonus once a month per member, a tier bonus); with
+ * `--coupons n`, a batch of n multi-use codes and a coupon-gated 10 % discount. Returns the codes
+ * for peak-hour.k6.ts (COUPON_SHARE of the checkouts then carry one).
  */
-async function seedCampaignsAndCoupons(_stack: Stack, _apiKey: string): Promise<string[]> {
-  if (CAMPAIGNS === 0 && COUPONS === 0) return [];
-  throw new Error('--campaigns/--coupons: the campaigns and coupons API is not built yet (issue 5); fill in seedCampaignsAndCoupons in load-tests/bench.ts when it is');
+async function seedCampaignsAndCoupons(stack: Stack, apiKey: string): Promise<string[]> {
+  const templates: object[] = [
+    { name: 'Dairy week', rules: [{ id: 'dairy', trigger: 'purchase', effects: [{ kind: 'points-per-line', lines: "line.category == 'dairy'", pointsPerUnit: 2 }] }] },
+    {
+      name: 'Double points on big baskets',
+      group: 'multipliers',
+      limits: [{ scope: 'campaign', measure: 'points', max: 50_000_000, period: { unit: 'day' } }],
+      rules: [{ id: 'double', trigger: 'purchase', condition: 'cart.amount >= 5000000', effects: [{ kind: 'points-multiplier', percent: 100 }] }],
+    },
+    {
+      name: 'Store opening',
+      targeting: { stores: ['store-1', 'store-2', 'store-3', 'store-4', 'store-5'] },
+      rules: [{ id: 'opening', trigger: 'purchase', effects: [{ kind: 'points-fixed', points: 20 }] }],
+    },
+    {
+      name: 'Friday once a month',
+      limits: [{ scope: 'member', measure: 'applications', max: 1, period: { unit: 'month', calendar: 'jalali' } }],
+      rules: [{ id: 'friday', trigger: 'purchase', condition: 'time.weekday == 5', effects: [{ kind: 'points-fixed', points: 30 }] }],
+    },
+    { name: 'Gold members', rules: [{ id: 'gold', trigger: 'purchase', effects: [{ kind: 'points-tier-multiplier', percentByTier: { gold: 25 } }] }] },
+  ];
+  if (CAMPAIGNS > templates.length) throw new Error(`--campaigns: at most ${templates.length}`);
+  const publish = async (definition: object): Promise<void> => {
+    const created = await api(stack, 'POST', '/v1/campaigns', { key: apiKey, body: definition });
+    if (created.status !== 201) throw new Error(`creating a campaign: ${created.status} ${JSON.stringify(created.json)}`);
+    const published = await api(stack, 'POST', `/v1/campaigns/${String(created.json.id)}/publish`, { key: apiKey });
+    if (published.status !== 200) throw new Error(`publishing a campaign: ${published.status} ${JSON.stringify(published.json)}`);
+  };
+  for (const t of templates.slice(0, CAMPAIGNS)) await publish(t);
+  if (COUPONS === 0) return [];
+  const batch = await api(stack, 'POST', '/v1/coupon-batches', { key: apiKey, body: { name: 'Peak hour', prefix: 'PEAK', count: COUPONS, maxUsesPerCode: null, perMemberLimit: null } });
+  if (batch.status !== 201) throw new Error(`creating coupons: ${batch.status} ${JSON.stringify(batch.json)}`);
+  await publish({
+    name: '10 % off with a coupon',
+    group: 'coupons',
+    targeting: { couponBatches: [batch.json.id] },
+    rules: [{ id: 'ten-off', trigger: 'purchase', effects: [{ kind: 'discount-percent', percent: 10 }] }],
+  });
+  const codes: string[] = [];
+  for (let cursor: string | null = null; codes.length < COUPONS; ) {
+    const page = await api(stack, 'GET', `/v1/coupon-batches/${String(batch.json.id)}/codes?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, { key: apiKey });
+    const items = (page.json.items as { code: string }[] | undefined) ?? [];
+    codes.push(...items.map((i) => i.code));
+    cursor = (page.json.nextCursor as string | null | undefined) ?? null;
+    if (!cursor) break;
+  }
+  say(`seeded ${CAMPAIGNS} campaigns${COUPONS > 0 ? ` and ${codes.length} coupon codes (a coupon-gated campaign)` : ''}`);
+  return codes;
 }
 
 async function sanityChecks(stack: Stack, key: string): Promise<void> {

@@ -16,10 +16,10 @@
  * retrying: the second answer must be 200 with the identical body). Half the traffic comes from
  * a fifth of the members (regulars).
  *
- * Hooks for the campaigns issue (not built yet, both off by default): CAMPAIGNS=<n> says how many
- * active campaigns the seeder created (recorded as a tag only); COUPON_SHARE=<0..1> puts one of
- * DATA's `coupons` into that share of checkouts under the body field COUPON_FIELD (default
- * `couponCodes`) — the gateway rejects unknown fields today, so leave it 0 until it accepts one.
+ * Campaigns: CAMPAIGNS=<n> says how many live campaigns the seeder created (every checkout is
+ * evaluated against them; recorded as a tag only); COUPON_SHARE=<0..1> puts one of DATA's
+ * `coupons` (multi-use codes of a coupon-gated campaign) into that share of checkouts under the
+ * body field COUPON_FIELD (default `coupons`).
  *
  * TARGET=bare sends the same requests to the bare Fastify baseline (no API key, 201 expected).
  * WARMUP=<s> runs a constant WARMUP_RATE instead of the peak profile (JIT, pools, caches).
@@ -75,7 +75,7 @@ const CARD_SHARE = num('CARD_SHARE', 0.6);
 const REDEEM_SHARE = num('REDEEM_SHARE', 0.1);
 const RETRY_SHARE = num('RETRY_SHARE', 0.03);
 const COUPON_SHARE = num('COUPON_SHARE', 0);
-const COUPON_FIELD = __ENV.COUPON_FIELD ?? 'couponCodes';
+const COUPON_FIELD = __ENV.COUPON_FIELD ?? 'coupons';
 const CAMPAIGNS = num('CAMPAIGNS', 0);
 const P99_MS = num('P99_MS', 100);
 const MAX_ERROR_RATE = num('MAX_ERROR_RATE', 0);

@@ -23,7 +23,7 @@ SERVICES = ["gateway", "members", "points", "campaigns", "feedback", "notificati
 GRPC_CALLERS = {
     "gateway": set(),
     "members": {"gateway", "points", "campaigns"},
-    "points": {"gateway"},
+    "points": {"gateway", "campaigns"},
     "campaigns": {"gateway"},
     "feedback": {"gateway"},
     "notifications": {"gateway"},

@@ -1,11 +1,13 @@
 -- The points service's SQL for one plain checkout (earn, no redemption), as a pgbench script:
--- the same round trips, tables, indexes, constraints and row sizes as
--- apps/points/src/services/ledger.service.ts `earnPoints` → `attempt` with
--- repositories/ledger.repository.ts (`lockAccount`, `findOperation`, `applyChanges`) and the
--- outbox insert of libs/platform/kafka/src/outbox.repository.ts (`enqueueMany`, 2 events).
+-- the same 4 round trips, tables, indexes, constraints and row sizes as
+-- apps/points/src/services/ledger.service.ts `earnPoints` → `attempt` in
+-- libs/platform/db/src/data-source.ts `readCommittedTransaction` (one BEGIN), with
+-- repositories/ledger.repository.ts (`lockAccount`: the lock and the idempotency lookup in one
+-- statement; `applyChanges`: the write, with the outbox insert of
+-- libs/platform/kafka/src/outbox.repository.ts `prepareInsert`, 2 events, as one more CTE).
 -- Run by `npm run bench` on the points database of the bench's own PostgreSQL, for a tenant of
--- its own (-D tenant=<uuid> -D members=<n>), with -M prepared (the service prepares the lock,
--- the lookup and the write statement; the outbox insert is an unnamed extended query).
+-- its own (-D tenant=<uuid> -D members=<n>), with -M prepared (the service prepares the lock
+-- and the write statement).
 -- What it leaves out: JSON building, hashing and schema validation (done in Node by the service),
 -- gRPC, the gateway, the members lookup and the relay/consumers that read the outbox afterwards.
 -- (No colon inside string literals: pgbench would read a colon and a name there as a variable; chr(58) instead.)
@@ -14,17 +16,18 @@
 \set lines random(1, 8)
 \set amount random(5, 304) * 10000 * :lines
 \set points :amount / 10000
-BEGIN;
-SET TRANSACTION ISOLATION LEVEL READ COMMITTED;
--- lockAccount: lock (create at zero) the member's account, with the policy and earn rate
-INSERT INTO accounts (tenant_id, member_id) VALUES (:tenant::uuid, md5('pgbench-member-' || :m::text)::uuid)
+BEGIN ISOLATION LEVEL READ COMMITTED;
+-- lockAccount: lock (create at zero) the member's account, with the policy, the earn rate and the idempotency lookup
+WITH account AS (
+  INSERT INTO accounts (tenant_id, member_id) VALUES (:tenant::uuid, md5('pgbench-member-' || :m::text)::uuid)
   ON CONFLICT (tenant_id, member_id) DO UPDATE SET updated_at = accounts.updated_at
-  RETURNING available, pending, held, lifetime_earned, spent, expired, debt,
-    (SELECT policy FROM ledger_policies WHERE tenant_id = :tenant::uuid) AS policy,
-    (SELECT json_build_object('points', earn_points, 'perAmount', earn_per_amount) FROM tenant_settings WHERE tenant_id = :tenant::uuid) AS earn_rate;
--- findOperation: the idempotency lookup
-SELECT member_id, payload_hash, result FROM ledger_operations WHERE tenant_id = :tenant::uuid AND op_key = 'earn' || chr(58) || 'pgb-' || :tx::text;
--- applyChanges: entry, lot, checkout (its lines), balance and the stored outcome in one statement
+  RETURNING available, pending, held, lifetime_earned, spent, expired, debt)
+SELECT a.available, a.pending, a.held, a.lifetime_earned, a.spent, a.expired, a.debt,
+  (SELECT policy FROM ledger_policies WHERE tenant_id = :tenant::uuid) AS policy,
+  (SELECT json_build_object('points', earn_points, 'perAmount', earn_per_amount) FROM tenant_settings WHERE tenant_id = :tenant::uuid) AS earn_rate,
+  o.member_id AS op_member_id, o.payload_hash AS op_payload_hash, o.result AS op_result
+FROM account a LEFT JOIN ledger_operations o ON o.tenant_id = :tenant::uuid AND o.op_key = 'earn' || chr(58) || 'pgb-' || :tx::text;
+-- applyChanges: entry, lot, checkout (its lines), balance, the events (outbox) and the stored outcome in one statement
 WITH entries AS (
   INSERT INTO ledger_entries (tenant_id, id, member_id, kind, points, transaction_id, created_at, operation, from_place, to_place, lot_id, reason, operator)
   SELECT :tenant::uuid, x.id, md5('pgbench-member-' || :m::text)::uuid, x.kind, x.points, x.transaction_id, now(), x.operation, x.from_place, x.to_place, x.lot_id, x.reason, x.operator
@@ -47,29 +50,30 @@ new_checkouts AS (
 account AS (
   UPDATE accounts SET available = available + :points::bigint, pending = pending + 0, held = held + 0, lifetime_earned = lifetime_earned + :points::bigint,
          spent = spent + 0, expired = expired + 0, debt = debt + 0, updated_at = now()
-  WHERE tenant_id = :tenant::uuid AND member_id = md5('pgbench-member-' || :m::text)::uuid)
+  WHERE tenant_id = :tenant::uuid AND member_id = md5('pgbench-member-' || :m::text)::uuid),
+-- the events: points.ledger-entry.created.v1 and points.checkout.recorded.v1 (about 600 bytes each)
+events AS (
+  INSERT INTO outbox (tenant_id, id, topic, message_key, value, traceparent)
+  SELECT t, i, tp, k, v, tr FROM unnest(
+      ARRAY[:tenant::uuid, :tenant::uuid], ARRAY[gen_random_uuid(), gen_random_uuid()],
+      ARRAY['points.ledger-entry.created.v1', 'points.checkout.recorded.v1'],
+      ARRAY[md5('pgbench-member-' || :m::text), md5('pgbench-member-' || :m::text)],
+      ARRAY[json_build_object('id', gen_random_uuid(), 'type', 'points.ledger-entry.created.v1', 'tenantId', :tenant::text, 'subject', md5('pgbench-member-' || :m::text)::uuid,
+              'time', now(), 'traceparent', '00-' || md5(:tx::text) || '-' || left(md5(:m::text), 16) || '-01',
+              'data', json_build_object('entryId', gen_random_uuid(), 'memberId', md5('pgbench-member-' || :m::text)::uuid, 'kind', 'earn', 'points', :points::bigint,
+                'from', 'outside', 'to', 'available', 'operation', 'earn' || chr(58) || 'pgb-' || :tx::text, 'lotId', 'lot' || chr(58) || 'pgb-' || :tx::text, 'transactionId', 'pgb-' || :tx::text,
+                'storeId', 'store-' || (:tx::bigint % 60), 'balance', json_build_object('available', :points::bigint, 'pending', 0, 'held', 0, 'spent', 0, 'expired', 0),
+                'createdAt', now()))::text,
+            json_build_object('id', gen_random_uuid(), 'type', 'points.checkout.recorded.v1', 'tenantId', :tenant::text, 'subject', md5('pgbench-member-' || :m::text)::uuid,
+              'time', now(), 'traceparent', '00-' || md5(:tx::text) || '-' || left(md5(:m::text), 16) || '-01',
+              'data', json_build_object('memberId', md5('pgbench-member-' || :m::text)::uuid, 'transactionId', 'pgb-' || :tx::text, 'storeId', 'store-' || (:tx::bigint % 60),
+                'amount', :amount::bigint, 'currency', 'IRR', 'pointsEarned', :points::bigint, 'itemCount', :lines::int, 'recordedAt', now()))::text],
+      ARRAY['00-' || md5(:tx::text) || '-' || left(md5(:m::text), 16) || '-01', '00-' || md5(:tx::text) || '-' || left(md5(:m::text), 16) || '-01'])
+    WITH ORDINALITY AS e(t, i, tp, k, v, tr, n) ORDER BY n)
 INSERT INTO ledger_operations (tenant_id, op_key, member_id, payload_hash, result, created_at)
 VALUES (:tenant::uuid, 'earn' || chr(58) || 'pgb-' || :tx::text, md5('pgbench-member-' || :m::text)::uuid, md5(:tx::text) || md5(:m::text),
         jsonb_build_object('ok', true, 'response', jsonb_build_object('transactionId', 'pgb-' || :tx::text, 'memberId', md5('pgbench-member-' || :m::text)::uuid,
           'pointsEarned', :points::bigint, 'pointsRedeemed', 0, 'pending', false, 'activatesAt', '',
           'balance', jsonb_build_object('available', :points::bigint, 'pending', 0, 'held', 0, 'lifetimeEarned', :points::bigint, 'spent', 0, 'expired', 0))),
         now());
--- enqueueMany: points.ledger-entry.created.v1 and points.checkout.recorded.v1 (about 600 bytes each)
-INSERT INTO outbox (tenant_id, id, topic, message_key, value, traceparent)
-SELECT t, i, tp, k, v, tr FROM unnest(
-    ARRAY[:tenant::uuid, :tenant::uuid], ARRAY[gen_random_uuid(), gen_random_uuid()],
-    ARRAY['points.ledger-entry.created.v1', 'points.checkout.recorded.v1'],
-    ARRAY[md5('pgbench-member-' || :m::text), md5('pgbench-member-' || :m::text)],
-    ARRAY[json_build_object('id', gen_random_uuid(), 'type', 'points.ledger-entry.created.v1', 'tenantId', :tenant::text, 'subject', md5('pgbench-member-' || :m::text)::uuid,
-            'time', now(), 'traceparent', '00-' || md5(:tx::text) || '-' || left(md5(:m::text), 16) || '-01',
-            'data', json_build_object('entryId', gen_random_uuid(), 'memberId', md5('pgbench-member-' || :m::text)::uuid, 'kind', 'earn', 'points', :points::bigint,
-              'from', 'outside', 'to', 'available', 'operation', 'earn' || chr(58) || 'pgb-' || :tx::text, 'lotId', 'lot' || chr(58) || 'pgb-' || :tx::text, 'transactionId', 'pgb-' || :tx::text,
-              'storeId', 'store-' || (:tx::bigint % 60), 'balance', json_build_object('available', :points::bigint, 'pending', 0, 'held', 0, 'spent', 0, 'expired', 0),
-              'createdAt', now()))::text,
-          json_build_object('id', gen_random_uuid(), 'type', 'points.checkout.recorded.v1', 'tenantId', :tenant::text, 'subject', md5('pgbench-member-' || :m::text)::uuid,
-            'time', now(), 'traceparent', '00-' || md5(:tx::text) || '-' || left(md5(:m::text), 16) || '-01',
-            'data', json_build_object('memberId', md5('pgbench-member-' || :m::text)::uuid, 'transactionId', 'pgb-' || :tx::text, 'storeId', 'store-' || (:tx::bigint % 60),
-              'amount', :amount::bigint, 'currency', 'IRR', 'pointsEarned', :points::bigint, 'itemCount', :lines::int, 'recordedAt', now()))::text],
-    ARRAY['00-' || md5(:tx::text) || '-' || left(md5(:m::text), 16) || '-01', '00-' || md5(:tx::text) || '-' || left(md5(:m::text), 16) || '-01'])
-  WITH ORDINALITY AS e(t, i, tp, k, v, tr, n) ORDER BY n;
 COMMIT;

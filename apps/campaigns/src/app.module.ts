@@ -13,6 +13,22 @@ import { EvaluationService } from './services/evaluation.service';
 import { EvaluationRepository } from './repositories/evaluation.repository';
 import { CampaignCacheConsumer } from './consumers/campaign-cache.consumer';
 import { CAMPAIGNS_MIGRATIONS } from './migrations';
+import { GamificationService } from './services/gamification.service';
+import { GamificationRepository } from './repositories/gamification.repository';
+import { GamificationConsumer } from './consumers/gamification.consumer';
+import { ReversalService } from './services/reversal.service';
+import { CheckoutReturnedConsumer } from './consumers/checkout-returned.consumer';
+import { CouponAwardsService } from './services/coupon-awards.service';
+import { CouponAwardsConsumer } from './consumers/coupon-awards.consumer';
+import { CampaignSettingsRepository } from './repositories/campaign-settings.repository';
+import { CampaignSettingsService } from './services/campaign-settings.service';
+import { MemberFactsConsumer } from './consumers/member-facts.consumer';
+import { ReplayRepository } from './repositories/replay.repository';
+import { ReplayService } from './services/replay.service';
+import { RewardsService } from './services/rewards.service';
+import { RewardRepository } from './repositories/reward.repository';
+import { RewardSweepService } from './services/reward-sweep.service';
+import { PointsClient } from './repositories/points.client';
 
 @Module({})
 export class AppModule {
@@ -20,10 +36,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forService({ service: 'campaigns', config, logger, entities: [], migrations: CAMPAIGNS_MIGRATIONS, topics: ['campaigns.campaign.changed.v1'] }),
+        PlatformModule.forService({ service: 'campaigns', config, logger, entities: [], migrations: CAMPAIGNS_MIGRATIONS, topics: ['campaigns.campaign.changed.v1', 'campaigns.reward.redeemed.v1', 'campaigns.badge.awarded.v1', 'campaigns.coupon.issued.v1', 'campaigns.challenge.completed.v1', 'campaigns.streak.milestone-reached.v1', 'points.checkout.returned.v1', 'campaigns.settings.changed.v1', 'members.attribute.defined.v1', 'members.member.erased.v1'] }),
       ],
       controllers: [CampaignsGrpcController],
-      providers: [CampaignsService, CampaignRepository, CampaignCheck, CouponsService, CouponRepository, CampaignCache, EvaluationService, EvaluationRepository, CampaignCacheConsumer],
+      providers: [RewardsService, RewardRepository, RewardSweepService, PointsClient, GamificationService, GamificationRepository, GamificationConsumer, CampaignsService, CampaignRepository, CampaignCheck, CouponsService, CouponRepository, CampaignCache, EvaluationService, EvaluationRepository, CampaignCacheConsumer, ReversalService, CheckoutReturnedConsumer, CouponAwardsService, CouponAwardsConsumer, CampaignSettingsRepository, CampaignSettingsService, MemberFactsConsumer, ReplayRepository, ReplayService],
     };
   }
 }

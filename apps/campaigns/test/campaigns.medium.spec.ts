@@ -7,6 +7,7 @@ import { Clock, Ids, UnitOfWork } from '@club/platform-nest';
 import { createTestDatabase, testKafka, testTenant, type TestDatabase } from '@club/platform-testing';
 import { CAMPAIGNS_MIGRATIONS } from '../src/migrations';
 import { CampaignRepository } from '../src/repositories/campaign.repository';
+import { CampaignSettingsRepository } from '../src/repositories/campaign-settings.repository';
 import { CampaignCheck } from '../src/services/campaign-check';
 import { CampaignsService } from '../src/services/campaigns.service';
 
@@ -20,7 +21,7 @@ describe('campaign lifecycle and versions (real PostgreSQL)', () => {
     db = await createTestDatabase('campaigns', CAMPAIGNS_MIGRATIONS);
     const logger = pino({ level: 'silent' });
     const uow = new UnitOfWork(db.dataSource, new OutboxRelay(db.dataSource, testKafka(), logger));
-    campaigns = new CampaignsService(new CampaignRepository(db.dataSource), new CampaignCheck(), new OutboxRepository(), uow, new Clock(), new Ids());
+    campaigns = new CampaignsService(new CampaignRepository(db.dataSource), new CampaignCheck(new CampaignSettingsRepository(db.dataSource)), new OutboxRepository(), uow, new Clock(), new Ids());
   });
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { createTestDatabase, testKafka, testTenant, type TestDatabase } from '@c
 import { CAMPAIGNS_MIGRATIONS } from '../src/migrations';
 import { CampaignRepository } from '../src/repositories/campaign.repository';
 import { EvaluationRepository } from '../src/repositories/evaluation.repository';
+import { CampaignSettingsRepository } from '../src/repositories/campaign-settings.repository';
 import { CampaignCache } from '../src/services/campaign-cache.service';
 import { CampaignCheck } from '../src/services/campaign-check';
 import { CampaignsService } from '../src/services/campaigns.service';
@@ -27,8 +28,9 @@ describe('checkout evaluation (real PostgreSQL)', () => {
     const logger = pino({ level: 'silent' });
     const uow = new UnitOfWork(db.dataSource, new OutboxRelay(db.dataSource, testKafka(), logger));
     const repo = new CampaignRepository(db.dataSource);
-    campaigns = new CampaignsService(repo, new CampaignCheck(), new OutboxRepository(), uow, new Clock(), new Ids());
-    cache = new CampaignCache(repo, new Clock(), logger);
+    const settings = new CampaignSettingsRepository(db.dataSource);
+    campaigns = new CampaignsService(repo, new CampaignCheck(settings), new OutboxRepository(), uow, new Clock(), new Ids());
+    cache = new CampaignCache(repo, settings, new Clock(), logger);
     evaluation = new EvaluationService(cache, new EvaluationRepository(db.dataSource), uow, new Clock(), logger);
   });
 

@@ -7,6 +7,7 @@ import { MembersService } from './services/members.service';
 import { MemberRepository } from './repositories/member.repository';
 import { CardNumberSource } from './repositories/card-number.source';
 import { ActivityRepository } from './repositories/activity.repository';
+import { TillService } from './services/till.service';
 import { TiersService } from './services/tiers.service';
 import { TierReviewService } from './services/tier-review.service';
 import { TierReviewRepository } from './repositories/tier-review.repository';
@@ -48,11 +49,12 @@ export class AppModule {
             'members.segment-membership.changed.v1',
             'points.checkout.recorded.v1',
             'points.checkout.returned.v1',
+            'members.attribute.defined.v1',
           ],
         }),
       ],
       controllers: [MembersGrpcController],
-      providers: [MembersService, TiersService, TierReviewService, TierReviewRepository, ImportService, ImportRepository, ScoresService, ScoresRepository, SegmentsService, SegmentsRepository, JourneyService, JourneyRepository, MemberPassService, MemberPassRepository, PassSchedulerService, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
+      providers: [MembersService, TillService, TiersService, TierReviewService, TierReviewRepository, ImportService, ImportRepository, ScoresService, ScoresRepository, SegmentsService, SegmentsRepository, JourneyService, JourneyRepository, MemberPassService, MemberPassRepository, PassSchedulerService, PurchasesService, PurchaseEventsConsumer, MemberRepository, ActivityRepository, CardNumberSource],
     };
   }
 }

@@ -49,7 +49,7 @@ describe('purchases, tiers, referrals and journey (real PostgreSQL)', () => {
     subject: memberId,
     time: new Date().toISOString(),
     traceparent: null,
-    data: { memberId, transactionId, storeId: 's1', amount: pointsEarned * 10_000, currency: 'IRR', pointsEarned, itemCount: 1, recordedAt: new Date().toISOString() },
+    data: { memberId, transactionId, storeId: 's1', amount: pointsEarned * 10_000, currency: 'IRR', pointsEarned, itemCount: 1, recordedAt: new Date().toISOString(), categories: [], campaignPoints: 0, campaignEffects: [], couponCodes: [] },
   });
 
   const record = (e: EventEnvelope<'points.checkout.recorded.v1'>) => db.dataSource.transaction((m) => purchases.recordPurchase(e, m));

@@ -100,7 +100,19 @@ describe('platform end to end', () => {
     const elapsed = Date.now() - started;
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(results.map((r) => r.text)).size).toBe(1);
-    expect(results[0].json).toEqual({ transactionId: body.transactionId, memberId: member.id, pointsEarned: 125, pointsRedeemed: 0, pending: false, balance: { available: 125, pending: 0 } });
+    expect(results[0].json).toEqual({
+      transactionId: body.transactionId,
+      memberId: member.id,
+      pointsEarned: 125,
+      basePoints: 125,
+      campaignPoints: 0,
+      pointsRedeemed: 0,
+      discount: 0,
+      breakdown: [],
+      coupons: [],
+      pending: false,
+      balance: { available: 125, pending: 0 },
+    });
     expect((await call('GET', `/v1/members/${member.id}/points`, { key })).json).toEqual({ available: 125, pending: 0, held: 0, lifetimeEarned: 125, spent: 0, expired: 0 });
     const conflict = await call('POST', '/v1/checkouts', { key, body: { ...body, amount: 1_300_000 } });
     expect(conflict.status).toBe(409);
@@ -159,7 +171,7 @@ describe('platform end to end', () => {
       return { spans, publish, consume };
     });
     const byId = new Map<string, ReceivedSpan>(trace.spans.map((sp) => [sp.spanId, sp]));
-    expect(new Set(trace.spans.map((sp) => sp.service))).toEqual(new Set(['gateway', 'members', 'points', 'notifications']));
+    expect(new Set(trace.spans.map((sp) => sp.service))).toEqual(new Set(['gateway', 'members', 'campaigns', 'points', 'notifications']));
     expect(trace.consume.parentSpanId).toBe(trace.publish.spanId);
     expect(byId.get(trace.publish.parentSpanId)?.service).toBe('points');
     const root = trace.spans.find((sp) => sp.parentSpanId === '');
@@ -191,12 +203,12 @@ describe('platform end to end', () => {
 
   it('applies the flat earn rate an admin sets for a tenant', async () => {
     const t = (await call('POST', '/v1/admin/tenants', { admin: true, body: { name: 'Euro chain', calendar: 'gregorian', currency: 'EUR' } })).json;
-    expect((await call('GET', `/v1/admin/tenants/${t.id}/earn-rate`, { admin: true })).json).toEqual({ points: 1, perAmount: 100, isDefault: true });
+    expect((await call('GET', `/v1/admin/tenants/${t.id}/earn-rate`, { admin: true })).json).toEqual({ points: 1, perAmount: 100, isDefault: true, rounding: 'floor' });
     expect((await call('PUT', `/v1/admin/tenants/${t.id}/earn-rate`, { admin: true, body: { points: 3, perAmount: 0 } })).status).toBe(400);
     expect((await call('PUT', `/v1/admin/tenants/${randomUUID()}/earn-rate`, { admin: true, body: { points: 3, perAmount: 100 } })).status).toBe(404);
     expect((await call('PUT', `/v1/admin/tenants/${t.id}/earn-rate`, { key, body: { points: 3, perAmount: 100 } })).status).toBe(401);
     const set = await call('PUT', `/v1/admin/tenants/${t.id}/earn-rate`, { admin: true, body: { points: 3, perAmount: 100 } });
-    expect(set.json).toEqual({ points: 3, perAmount: 100, isDefault: false });
+    expect(set.json).toEqual({ points: 3, perAmount: 100, isDefault: false, rounding: 'floor' });
     const m = (await call('POST', '/v1/members', { key: t.apiKey, body: { phone } })).json; // same phone, another club
     const res = await call('POST', '/v1/checkouts', {
       key: t.apiKey,

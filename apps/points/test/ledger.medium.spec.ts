@@ -60,6 +60,8 @@ describe('points ledger (real PostgreSQL)', () => {
         transactionId: cmd.transactionId,
         memberId: cmd.memberId,
         pointsEarned: 125,
+        basePoints: 125,
+        campaignPoints: 0,
         pointsRedeemed: 0,
         pending: false,
         activatesAt: '',
@@ -74,6 +76,58 @@ describe('points ledger (real PostgreSQL)', () => {
       expect(outbox[1].data).toMatchObject({ amount: 1_250_000, currency: 'IRR', pointsEarned: 125, storeId: 'store-1' });
       const [lot] = await db.dataSource.query<{ id: string; remaining: string; status: string }[]>(`SELECT id, remaining, status FROM lots WHERE tenant_id = $1`, [tenant.tenantId]);
       expect(lot).toEqual({ id: `lot:${cmd.transactionId}`, remaining: '125', status: 'active' });
+      await sound(tenant, cmd.memberId);
+    });
+
+    it('credits the campaigns’ points with the base, records their provenance, and a whole return reverses both', async () => {
+      const tenant = testTenant();
+      const campaignId = randomUUID();
+      const effect = (ruleId: string, kind: string, points: number, discount = 0) => ({
+        campaignId,
+        version: 2,
+        ruleId,
+        kind,
+        points,
+        discount,
+        description: `${ruleId} (${kind})`,
+        reference: kind === 'award-badge' ? 'tea-lover' : null,
+        steps: 0,
+      });
+      const effects = [effect('double', 'points-multiplier', 125), effect('tea', 'points-per-line', 20), effect('off', 'discount-percent', 0, 5_000), effect('badge', 'award-badge', 0)];
+      const cmd = checkout({
+        items: [
+          { sku: 'tea', category: 'drinks', quantity: 2, unitPrice: 250_000 },
+          { sku: 'rice', category: 'grocery', quantity: 1, unitPrice: 750_000 },
+        ],
+        campaignEffects: effects,
+        couponCodes: ['WELABCDEFGHJK'],
+      });
+      const res = await ledger.earnPoints(tenant, cmd);
+      expect(res).toMatchObject({ pointsEarned: 270, basePoints: 125, campaignPoints: 145, balance: { available: 270 } });
+      expect(await ledger.earnPoints(tenant, cmd)).toEqual({ ...res, replayed: true });
+      expect((await failure(ledger.earnPoints(tenant, { ...cmd, campaignEffects: [] }))).code).toBe(status.ALREADY_EXISTS); // the effects are part of the request
+      const [entry] = await db.dataSource.query<{ points: string; provenance: unknown }[]>(`SELECT points, provenance FROM ledger_entries WHERE tenant_id = $1 AND kind = 'earn'`, [tenant.tenantId]);
+      expect(entry).toEqual({
+        points: '270',
+        provenance: {
+          basePoints: 125,
+          campaigns: [
+            { campaignId, version: 2, ruleId: 'double', kind: 'points-multiplier', points: 125 },
+            { campaignId, version: 2, ruleId: 'tea', kind: 'points-per-line', points: 20 },
+          ],
+        },
+      });
+      const [row] = await db.dataSource.query<{ campaign_points: string; campaign_effects: unknown[] }[]>(
+        `SELECT campaign_points, campaign_effects FROM checkouts WHERE tenant_id = $1 AND transaction_id = $2`,
+        [tenant.tenantId, cmd.transactionId],
+      );
+      expect(row).toEqual({ campaign_points: '145', campaign_effects: effects });
+      const recorded = (await outboxOf(tenant.tenantId)).find((o) => o.topic === 'points.checkout.recorded.v1');
+      expect(recorded?.data).toMatchObject({ pointsEarned: 270, campaignPoints: 145, categories: ['drinks', 'grocery'], campaignEffects: effects, couponCodes: ['WELABCDEFGHJK'] });
+
+      const ret = await ledger.recordReturn(tenant, { transactionId: cmd.transactionId, returnId: 'all', amount: cmd.amount });
+      expect(ret).toMatchObject({ pointsReversed: 270 });
+      expect(await ledger.getBalance(tenant, cmd.memberId)).toEqual(ZERO);
       await sound(tenant, cmd.memberId);
     });
 

@@ -21,7 +21,7 @@ gateway:
 members:
   grpcCallers: [gateway, points, campaigns]
 points:
-  grpcCallers: [gateway]
+  grpcCallers: [gateway, campaigns]
 campaigns:
   grpcCallers: [gateway]
 feedback:

@@ -28,6 +28,7 @@ export const campaignInputSchema = z
         journeyStages: z.array(z.string().min(1).max(50)).max(20).optional(),
         stores: z.array(z.string().min(1).max(100)).max(1000).optional(),
         channels: z.array(z.string().min(1).max(50)).max(20).optional(),
+        couponBatches: z.array(z.uuid()).min(1).max(20).optional().describe('Coupon-gated: applies only when a coupon of one of these batches is redeemed with the checkout'),
       })
       .strict()
       .default({}),
@@ -149,23 +150,28 @@ export const checkoutEvaluationRequestSchema = z
     basePoints: z.number().int().min(0).describe('What the flat earn rate gives; multipliers are a percentage of it'),
     store: z.string().min(1).max(100).nullable().default(null),
     channel: z.string().min(1).max(50).nullable().default(null),
+    couponBatches: z.array(z.uuid()).max(20).default([]).describe('The batches of the coupons redeemed with the checkout'),
   })
   .strict();
 export type CheckoutEvaluationRequest = z.infer<typeof checkoutEvaluationRequestSchema>;
 
+/** One applied campaign effect with its provenance (campaign, version, rule), as the breakdown, the ledger and the events carry it. */
+export const checkoutEffectSchema = z.object({
+  campaignId: z.uuid(),
+  version: z.number().int(),
+  ruleId: z.string(),
+  kind: z.string(),
+  points: z.number().int(),
+  discount: z.number().int(),
+  description: z.string(),
+  reference: z.string().nullable().default(null).describe('The badge code (award-badge), challenge code (advance-challenge) or coupon batch id (issue-coupon); null otherwise'),
+  steps: z.number().int().min(0).default(0).describe('advance-challenge: the steps the challenge advances; 0 otherwise'),
+});
+export type CheckoutEffect = z.infer<typeof checkoutEffectSchema>;
+
 export const checkoutEvaluationSchema = z.object({
   transactionId: z.string(),
-  effects: z.array(
-    z.object({
-      campaignId: z.uuid(),
-      version: z.number().int(),
-      ruleId: z.string(),
-      kind: z.string(),
-      points: z.number().int(),
-      discount: z.number().int(),
-      description: z.string(),
-    }),
-  ),
+  effects: z.array(checkoutEffectSchema),
   totals: z.object({ points: z.number().int(), discount: z.number().int() }),
   replayed: z.boolean(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from './member-profile';
+import { checkoutEffectSchema } from './campaigns';
 
 /**
  * The typed topic map: every topic maps to exactly one payload schema, so publishing the wrong
@@ -88,6 +89,14 @@ export const checkoutRecordedV1 = z.object({
   pointsEarned: points.min(0),
   itemCount: z.number().int().min(0),
   recordedAt: isoTime,
+  categories: z.array(z.string().min(1).max(100)).max(500).default([]).describe('The distinct categories of the lines (challenges such as "try three categories")'),
+  campaignPoints: points.min(0).default(0).describe('The part of pointsEarned the campaigns gave'),
+  campaignEffects: z
+    .array(checkoutEffectSchema)
+    .max(200)
+    .default([])
+    .describe('Every campaign effect applied to the checkout, with its provenance (badges, challenges and coupons are awarded from these)'),
+  couponCodes: z.array(z.string().min(1).max(40)).max(20).default([]).describe('Coupon codes redeemed with the checkout'),
 });
 
 /**
@@ -183,6 +192,93 @@ export const campaignChangedV1 = z.object({
   at: isoTime,
 });
 
+/**
+ * A member's reward redemption was fulfilled (the points hold captured): once per redemption, in
+ * the transaction that marks it fulfilled. Keyed by the member id.
+ */
+export const rewardRedeemedV1 = z.object({
+  redemptionId: z.string().min(1).max(100),
+  rewardId: uuid,
+  rewardCode: z.string().min(1).max(64),
+  memberId: uuid,
+  points: points.min(1).describe('The price paid'),
+  pointsRedemptionId: z.string().min(1).max(100).describe('The captured points redemption: reward:<redemptionId>'),
+  reservedAt: isoTime,
+  fulfilledAt: isoTime,
+});
+
+/** A badge awarded to a member (at most once per member and badge): by a campaign rule, a completed challenge or a streak milestone. */
+export const badgeAwardedV1 = z.object({
+  memberId: uuid,
+  badgeCode: z.string().min(1).max(64),
+  name: z.object({ fa: z.string(), en: z.string() }),
+  source: z.enum(['rule', 'challenge', 'streak']),
+  reference: z.string().min(1).max(300).describe('campaign:<id>/rule:<ruleId>, the challenge code or the streak code'),
+  transactionId: z.string().min(1).max(100).nullable().describe('The checkout that earned it'),
+  awardedAt: isoTime,
+});
+
+/** A rule issued a coupon to a member (an `issue-coupon` effect of a recorded checkout); notifications may send it. */
+export const couponIssuedV1 = z.object({
+  memberId: uuid,
+  code: z.string().min(1).max(40),
+  batchId: uuid,
+  campaignId: uuid,
+  ruleId: z.string().min(1).max(100),
+  transactionId: z.string().min(1).max(100),
+  validUntil: isoTime.nullable(),
+  issuedAt: isoTime,
+});
+
+/** A member completed a challenge in one period (once per member, challenge and period). */
+export const challengeCompletedV1 = z.object({
+  memberId: uuid,
+  challengeCode: z.string().min(1).max(64),
+  name: z.object({ fa: z.string(), en: z.string() }),
+  goal: z.enum(['purchase-count', 'distinct-categories', 'spend', 'steps']),
+  target: points.min(1),
+  progress: points.min(0),
+  periodKey: z.string().min(1).max(100).describe('e.g. jalali-month:1404-01, or lifetime'),
+  periodStart: isoTime.nullable(),
+  periodEnd: isoTime.nullable(),
+  badgeCode: z.string().min(1).max(64).nullable(),
+  transactionId: z.string().min(1).max(100).nullable(),
+  completedAt: isoTime,
+});
+
+/** A member's run of consecutive active weeks or months reached one of the streak's milestones (once per run and milestone). */
+export const streakMilestoneReachedV1 = z.object({
+  memberId: uuid,
+  streakCode: z.string().min(1).max(64),
+  unit: z.enum(['week', 'month']),
+  length: z.number().int().min(2),
+  periodKey: z.string().min(1).max(100).describe('The period that reached it'),
+  badgeCode: z.string().min(1).max(64).nullable(),
+  transactionId: z.string().min(1).max(100).nullable(),
+  reachedAt: isoTime,
+});
+
+/**
+ * A club declared (or redefined) a custom member attribute: campaigns keeps the declarations so
+ * rules can read `member.attributes.<key>` typed. Keyed by the attribute key.
+ */
+export const attributeDefinedV1 = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  type: z.enum(['string', 'number', 'boolean', 'date', 'enum']),
+  options: z.array(z.string()).max(100).nullable(),
+  definedAt: isoTime.describe('When this definition was saved (a consumer keeps the latest)'),
+});
+
+/**
+ * What a tenant's campaigns are evaluated with changed — its campaign settings (group modes, point
+ * value) or the custom attributes rules may read: evaluation caches reload the tenant.
+ */
+export const campaignSettingsChangedV1 = z.object({
+  cause: z.enum(['campaign-settings', 'member-attributes']),
+  version: z.number().int().min(0).describe('The settings version (campaign-settings); 0 otherwise'),
+  at: isoTime,
+});
+
 export const TOPICS = {
   'members.member.enrolled.v1': memberEnrolledV1,
   'members.member.updated.v1': memberUpdatedV1,
@@ -198,6 +294,13 @@ export const TOPICS = {
   'points.lot.expiring.v1': lotExpiringV1,
   'points.checkout.returned.v1': checkoutReturnedV1,
   'campaigns.campaign.changed.v1': campaignChangedV1,
+  'campaigns.reward.redeemed.v1': rewardRedeemedV1,
+  'members.attribute.defined.v1': attributeDefinedV1,
+  'campaigns.settings.changed.v1': campaignSettingsChangedV1,
+  'campaigns.badge.awarded.v1': badgeAwardedV1,
+  'campaigns.coupon.issued.v1': couponIssuedV1,
+  'campaigns.challenge.completed.v1': challengeCompletedV1,
+  'campaigns.streak.milestone-reached.v1': streakMilestoneReachedV1,
 } as const;
 
 export type TopicName = keyof typeof TOPICS;
@@ -219,6 +322,13 @@ export const TOPIC_PARTITIONS: Record<TopicName, number> = {
   'points.lot.expiring.v1': 6,
   'points.checkout.returned.v1': 6,
   'campaigns.campaign.changed.v1': 3,
+  'campaigns.reward.redeemed.v1': 6,
+  'members.attribute.defined.v1': 3,
+  'campaigns.settings.changed.v1': 3,
+  'campaigns.badge.awarded.v1': 6,
+  'campaigns.coupon.issued.v1': 6,
+  'campaigns.challenge.completed.v1': 6,
+  'campaigns.streak.milestone-reached.v1': 6,
 };
 
 export const TOPIC_NAMES = Object.keys(TOPICS) as TopicName[];

@@ -191,7 +191,8 @@ function isTargeted(a: CompiledTargeting, ctx: RuleContext): boolean {
     (a.personas === null || hasAny(a.personas, ctx.personas)) &&
     (a.journeyStages === null || a.journeyStages.has(ctx.journeyStage)) &&
     (a.stores === null || (ctx.storeId !== null && a.stores.has(ctx.storeId))) &&
-    (a.channels === null || a.channels.has(ctx.channel))
+    (a.channels === null || a.channels.has(ctx.channel)) &&
+    (a.couponBatches === null || hasAny(a.couponBatches, ctx.couponBatches))
   );
 }
 

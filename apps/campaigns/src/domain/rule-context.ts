@@ -107,6 +107,8 @@ export interface RuleContextInput {
   readonly basePoints?: number;
   readonly store?: { readonly id: string; readonly tags?: readonly string[] } | null;
   readonly channel?: string | null;
+  /** The batches of the coupons redeemed with the checkout (coupon-gated campaigns). */
+  readonly couponBatches?: readonly string[];
   /** A custom event's name. */
   readonly eventName?: string | null;
   readonly eventProperties?: Readonly<Record<string, AttributeValue>>;
@@ -161,6 +163,7 @@ export interface RuleContext {
   readonly segments: ReadonlySet<string>;
   readonly personas: ReadonlySet<string>;
   readonly journeyStage: string;
+  readonly couponBatches: ReadonlySet<string>;
   readonly storeId: string | null;
   readonly channel: string;
   readonly currency: string;
@@ -335,6 +338,7 @@ export function buildRuleContext(input: RuleContextInput): RuleContext {
     segments: new Set(segments),
     personas: new Set(personas),
     journeyStage: facts.member.journeyStage,
+    couponBatches: new Set(texts(input.couponBatches, 'couponBatches')),
     storeId,
     channel,
     currency: facts.cart.currency,

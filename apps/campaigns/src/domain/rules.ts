@@ -85,6 +85,8 @@ export interface Targeting {
   readonly journeyStages?: readonly string[];
   readonly stores?: readonly string[];
   readonly channels?: readonly string[];
+  /** Coupon-gated: the campaign applies only when a coupon of one of these batches is redeemed with the checkout. */
+  readonly couponBatches?: readonly string[];
 }
 
 export type Exclusivity = 'none' | 'group' | 'all';
@@ -133,6 +135,7 @@ export interface CompiledTargeting {
   readonly journeyStages: ReadonlySet<string> | null;
   readonly stores: ReadonlySet<string> | null;
   readonly channels: ReadonlySet<string> | null;
+  readonly couponBatches: ReadonlySet<string> | null;
 }
 
 /** A published campaign version ready to evaluate; the service caches these per tenant. */
@@ -306,6 +309,7 @@ function compileTargeting(a: Targeting | undefined, errors: Errors): CompiledTar
     journeyStages: set(a?.journeyStages, 'journeyStages'),
     stores: set(a?.stores, 'stores'),
     channels: set(a?.channels, 'channels'),
+    couponBatches: set(a?.couponBatches, 'couponBatches'),
   };
 }
 

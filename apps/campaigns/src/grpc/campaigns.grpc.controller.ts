@@ -5,7 +5,25 @@ import { campaignActionSchema, campaignInputSchema, checkoutEvaluationRequestSch
 import { invalidArgument, Tenant, validateRpc } from '@club/platform-nest';
 import { CampaignsService } from '../services/campaigns.service';
 import { CouponsService } from '../services/coupons.service';
+import { ReversalService } from '../services/reversal.service';
 import { EvaluationService } from '../services/evaluation.service';
+import { campaignReplayRequestSchema, campaignSettingsInputSchema } from '@club/contracts';
+import { CampaignSettingsService } from '../services/campaign-settings.service';
+import { ReplayService } from '../services/replay.service';
+import { badgeInputSchema, challengeInputSchema, streakInputSchema } from '@club/contracts';
+import { GamificationService } from '../services/gamification.service';
+import {
+  createRewardRequestSchema,
+  fulfilRewardRequestSchema,
+  getRewardRequestSchema,
+  listRewardRedemptionsRequestSchema,
+  listRewardsRequestSchema,
+  markRewardHeldRequestSchema,
+  releaseRewardRequestSchema,
+  reserveRewardRequestSchema,
+  saveRewardRequestSchema,
+} from '@club/contracts';
+import { RewardsService } from '../services/rewards.service';
 
 const listSchema = z.object({
   status: z
@@ -22,6 +40,12 @@ const codesPageSchema = z.object({ batchId: z.uuid(), cursor: z.string().max(40)
 const checkSchema = z.object({ code: z.string().min(1).max(60), memberId: z.uuid().nullable().default(null) });
 const redeemSchema = z.object({ transactionId: z.string().min(1).max(100), memberId: z.uuid(), codes: z.array(z.string().min(1).max(60)).min(1).max(20) });
 const restoreSchema = z.object({ transactionId: z.string().min(1).max(100) });
+const setSettingsSchema = z.object({ settings: campaignSettingsInputSchema, operator });
+const startReplaySchema = z.object({ request: campaignReplayRequestSchema, operator });
+const defineBadgeSchema = z.object({ badge: badgeInputSchema, operator });
+const defineChallengeSchema = z.object({ challenge: challengeInputSchema, operator });
+const defineStreakSchema = z.object({ streak: streakInputSchema, operator });
+const progressSchema = z.object({ memberId: z.uuid() });
 
 function doc<S extends z.ZodType>(schema: S, json: string): z.infer<S> {
   let value: unknown;
@@ -39,6 +63,11 @@ export class CampaignsGrpcController {
     private readonly campaigns: CampaignsService,
     private readonly coupons: CouponsService,
     private readonly evaluation: EvaluationService,
+    private readonly settings: CampaignSettingsService,
+    private readonly replays: ReplayService,
+    private readonly gamification: GamificationService,
+    private readonly reversals: ReversalService,
+    private readonly rewards: RewardsService,
   ) {}
 
   @GrpcMethod('CampaignsService', 'SimulateCheckout')
@@ -46,6 +75,28 @@ export class CampaignsGrpcController {
     const { checkout, draft } = doc(simulationRequestSchema, req.json);
     const result = await this.evaluation.simulate(tenant, { ...checkout, transactionId: 'simulation', requestHash: 'simulation-0000000' }, draft ?? null);
     return { json: JSON.stringify(result) };
+  }
+
+  @GrpcMethod('CampaignsService', 'SetCampaignSettings')
+  async setCampaignSettings(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { settings, operator: who } = doc(setSettingsSchema, req.json);
+    return { json: JSON.stringify(await this.settings.set(tenant, settings, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'GetCampaignSettings')
+  async getCampaignSettings(@Payload() _req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.settings.get(tenant)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'StartCampaignReplay')
+  async startCampaignReplay(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { request, operator: who } = doc(startReplaySchema, req.json);
+    return { json: JSON.stringify(await this.replays.request(tenant, request, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'GetCampaignReplay')
+  async getCampaignReplay(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.replays.get(tenant, doc(idSchema, req.json).id)) };
   }
 
   @GrpcMethod('CampaignsService', 'EvaluateCheckout')
@@ -106,8 +157,118 @@ export class CampaignsGrpcController {
     return { json: JSON.stringify(await this.coupons.redeem(tenant, doc(redeemSchema, req.json))) };
   }
 
+  @GrpcMethod('CampaignsService', 'VoidCheckout')
+  async voidCheckout(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.reversals.voidCheckout(tenant, doc(restoreSchema, req.json).transactionId)) };
+  }
+
   @GrpcMethod('CampaignsService', 'RestoreCoupons')
   async restoreCoupons(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
     return { json: JSON.stringify(await this.coupons.restore(tenant, doc(restoreSchema, req.json).transactionId)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'DefineBadge')
+  async defineBadge(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { badge, operator: who } = doc(defineBadgeSchema, req.json);
+    return { json: JSON.stringify(await this.gamification.defineBadge(tenant, badge, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'SaveBadge')
+  async saveBadge(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { badge, operator: who } = doc(defineBadgeSchema, req.json);
+    return { json: JSON.stringify(await this.gamification.saveBadge(tenant, badge, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'ListBadges')
+  async listBadges(@Payload() _req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.gamification.listBadges(tenant)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'DefineChallenge')
+  async defineChallenge(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { challenge, operator: who } = doc(defineChallengeSchema, req.json);
+    return { json: JSON.stringify(await this.gamification.defineChallenge(tenant, challenge, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'SaveChallenge')
+  async saveChallenge(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { challenge, operator: who } = doc(defineChallengeSchema, req.json);
+    return { json: JSON.stringify(await this.gamification.saveChallenge(tenant, challenge, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'ListChallenges')
+  async listChallenges(@Payload() _req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.gamification.listChallenges(tenant)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'DefineStreak')
+  async defineStreak(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { streak, operator: who } = doc(defineStreakSchema, req.json);
+    return { json: JSON.stringify(await this.gamification.defineStreak(tenant, streak, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'SaveStreak')
+  async saveStreak(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { streak, operator: who } = doc(defineStreakSchema, req.json);
+    return { json: JSON.stringify(await this.gamification.saveStreak(tenant, streak, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'ListStreaks')
+  async listStreaks(@Payload() _req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.gamification.listStreaks(tenant)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'GetMemberProgress')
+  async getMemberProgress(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.gamification.getProgress(tenant, doc(progressSchema, req.json).memberId)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'CreateReward')
+  async createReward(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { reward, operator: who } = doc(createRewardRequestSchema, req.json);
+    return { json: JSON.stringify(await this.rewards.createReward(tenant, reward, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'SaveReward')
+  async saveReward(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { id, reward, operator: who } = doc(saveRewardRequestSchema, req.json);
+    return { json: JSON.stringify(await this.rewards.saveReward(tenant, id, reward, who)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'GetReward')
+  async getReward(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.rewards.getReward(tenant, doc(getRewardRequestSchema, req.json).id)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'ListRewards')
+  async listRewards(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.rewards.listRewards(tenant, doc(listRewardsRequestSchema, req.json))) };
+  }
+
+  @GrpcMethod('CampaignsService', 'ReserveReward')
+  async reserveReward(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.rewards.reserve(tenant, doc(reserveRewardRequestSchema, req.json))) };
+  }
+
+  @GrpcMethod('CampaignsService', 'MarkRewardRedemptionHeld')
+  async markRewardRedemptionHeld(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const q = doc(markRewardHeldRequestSchema, req.json);
+    return { json: JSON.stringify(await this.rewards.markHeld(tenant, q.redemptionId, q.holdExpiresAt === null ? null : new Date(q.holdExpiresAt))) };
+  }
+
+  @GrpcMethod('CampaignsService', 'FulfilRewardRedemption')
+  async fulfilRewardRedemption(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.rewards.fulfil(tenant, doc(fulfilRewardRequestSchema, req.json).redemptionId)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'ReleaseRewardRedemption')
+  async releaseRewardRedemption(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const q = doc(releaseRewardRequestSchema, req.json);
+    return { json: JSON.stringify(await this.rewards.release(tenant, q.redemptionId, q.reason, q.failure)) };
+  }
+
+  @GrpcMethod('CampaignsService', 'ListRewardRedemptions')
+  async listRewardRedemptions(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    return { json: JSON.stringify(await this.rewards.listRedemptions(tenant, doc(listRewardRedemptionsRequestSchema, req.json))) };
   }
 }

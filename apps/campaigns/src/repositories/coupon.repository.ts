@@ -73,6 +73,28 @@ export class CouponRepository {
     return rows.length;
   }
 
+  /** The code issued for `issuedFor` in the batch, if any (a redelivered award issues nothing twice). */
+  async findIssued(m: EntityManager, tenantId: string, batchId: string, issuedFor: string): Promise<string | undefined> {
+    const rows = await m.query<{ code: string }[]>(`SELECT code FROM coupons WHERE tenant_id = $1 AND batch_id = $2 AND issued_for = $3`, [tenantId, batchId, issuedFor]);
+    return rows[0]?.code;
+  }
+
+  /**
+   * Adds one code to the batch, issued to a member for `issuedFor`; false when the code was taken
+   * (draw again) or the award was issued concurrently. The batch's count grows with it.
+   */
+  async issueCode(m: EntityManager, tenantId: string, batchId: string, code: string, memberId: string, issuedFor: string, at: Date): Promise<boolean> {
+    const rows = returnedRows<{ code: string }>(
+      await m.query(
+        `WITH issued AS (
+           INSERT INTO coupons (tenant_id, code, batch_id, issued_to, issued_for, issued_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING code)
+         UPDATE coupon_batches b SET code_count = b.code_count + 1 FROM issued WHERE b.tenant_id = $1 AND b.id = $3 RETURNING issued.code`,
+        [tenantId, code, batchId, memberId, issuedFor, at],
+      ),
+    );
+    return rows.length === 1;
+  }
+
   async findBatch(tenantId: string, id: string): Promise<CouponBatch | undefined> {
     const rows = await this.ds.query<BatchRow[]>(`SELECT * FROM coupon_batches WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
     return rows[0] ? toBatch(rows[0]) : undefined;

@@ -39,7 +39,7 @@ export class CampaignsService {
       if (!c) throw notFound('campaign not found');
       const status = statusAt(c.state, c.definition, this.clock.now());
       if (status === 'ended') throw failedPrecondition('an ended campaign cannot change', [{ pointer: '#', detail: 'the campaign has ended' }]);
-      if (c.state !== 'draft') this.assertLive(definition);
+      if (c.state !== 'draft') await this.assertLive(tenant.tenantId, definition);
       await this.campaigns.addVersion(m, tenant.tenantId, id, c.version + 1, definition, operator);
       await this.changed(m, tenant.tenantId, id, c.version + 1, statusAt(c.state, definition, this.clock.now()));
     });
@@ -52,7 +52,7 @@ export class CampaignsService {
       if (!c) throw notFound('campaign not found');
       const next = transition(c.state, c.definition, action, this.clock.now());
       if (!next.ok) throw failedPrecondition(next.reason, [{ pointer: '#/action', detail: next.reason }]);
-      if (action === 'publish' || action === 'resume') this.assertLive(c.definition);
+      if (action === 'publish' || action === 'resume') await this.assertLive(tenant.tenantId, c.definition);
       await this.campaigns.setState(m, tenant.tenantId, id, next.state, action, c.version, operator);
       await this.changed(m, tenant.tenantId, id, c.version, statusAt(next.state, c.definition, this.clock.now()));
     });
@@ -81,8 +81,8 @@ export class CampaignsService {
     };
   }
 
-  private assertLive(definition: CampaignInput): void {
-    const problems = this.check.problems(definition);
+  private async assertLive(tenantId: string, definition: CampaignInput): Promise<void> {
+    const problems = await this.check.problems(tenantId, definition);
     if (problems.length > 0) throw invalidArgument('the campaign cannot go live as it is', problems);
   }
 

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { CampaignInput, CheckoutEvaluation, CheckoutEvaluationRequest, TenantContext } from '@club/contracts';
+import type { CampaignInput, CheckoutEffect, CheckoutEvaluation, CheckoutEvaluationRequest, TenantContext } from '@club/contracts';
 import { alreadyExists, Clock, invalidArgument, LOGGER, UnitOfWork } from '@club/platform-nest';
-import { buildRuleContext, compileCampaign, counterKeysFor, createRuleEnvironment, evaluateCheckout, type CompiledCampaign } from '../domain/rule-engine';
+import { type AppliedEffect, buildRuleContext, compileCampaign, counterKeysFor, evaluateCheckout, type CompiledCampaign } from '../domain/rule-engine';
+import { recordedFacts } from '../domain/replay';
 import { toDefinition } from './campaign-check';
 import { EvaluationRepository } from '../repositories/evaluation.repository';
 import { CampaignCache } from './campaign-cache.service';
@@ -14,6 +15,21 @@ const ATTEMPTS = 5;
 const SIMULATED_ID = '00000000-0000-0000-0000-00000000d4af';
 
 class BudgetRace extends Error {}
+
+/** An applied effect as the breakdown shows it: provenance, points or discount, and what it awards. */
+function toEffect(e: AppliedEffect): CheckoutEffect {
+  return {
+    campaignId: e.campaignId,
+    version: e.version,
+    ruleId: e.ruleId,
+    kind: e.kind,
+    points: e.points,
+    discount: e.discount,
+    description: e.description,
+    reference: e.badge ?? e.challenge?.code ?? e.coupon?.batchId ?? null,
+    steps: e.challenge?.by ?? 0,
+  };
+}
 
 /**
  * What a checkout earns from the live campaigns: evaluated against the tenant's compiled campaigns
@@ -46,13 +62,13 @@ export class EvaluationService {
       if (evaluation.diagnostics.length > 0) this.logger.warn({ transaction_id: req.transactionId, diagnostics: evaluation.diagnostics }, 'campaign rules failed to evaluate (counted as false)');
       const result: CheckoutEvaluation = {
         transactionId: req.transactionId,
-        effects: evaluation.effects.map((e) => ({ campaignId: e.campaignId, version: e.version, ruleId: e.ruleId, kind: e.kind, points: e.points, discount: e.discount, description: e.description })),
+        effects: evaluation.effects.map(toEffect),
         totals: evaluation.totals,
         replayed: false,
       };
       try {
         const claimed = await this.uow.run(async (m) => {
-          if (!(await this.evaluations.claim(m, tenant.tenantId, req.transactionId, req.requestHash, result))) return false;
+          if (!(await this.evaluations.claim(m, tenant.tenantId, req.transactionId, req.requestHash, result, { memberId: req.member.id, amount: req.cart.amount, increments: evaluation.increments, facts: recordedFacts(req, at) }))) return false;
           if (!(await this.evaluations.raise(m, tenant.tenantId, evaluation.increments))) throw new BudgetRace();
           return true;
         });
@@ -74,7 +90,7 @@ export class EvaluationService {
     const context = this.context(tenant, req, at);
     const extra: CompiledCampaign[] = [];
     if (draft !== null) {
-      const compiled = compileCampaign(toDefinition(draft, SIMULATED_ID, 1), createRuleEnvironment([]));
+      const compiled = compileCampaign(toDefinition(draft, SIMULATED_ID, 1), (await this.cache.rules(tenant.tenantId)).env);
       if (!compiled.ok) throw invalidArgument('the draft campaign does not compile', compiled.errors.map((e) => ({ pointer: `#/draft${e.pointer.slice(1)}`, detail: e.detail })));
       extra.push(compiled.campaign);
     }
@@ -83,7 +99,7 @@ export class EvaluationService {
     const evaluation = evaluateCheckout(set, context, counters);
     return {
       transactionId: req.transactionId,
-      effects: evaluation.effects.map((e) => ({ campaignId: e.campaignId, version: e.version, ruleId: e.ruleId, kind: e.kind, points: e.points, discount: e.discount, description: e.description })),
+      effects: evaluation.effects.map(toEffect),
       totals: evaluation.totals,
       replayed: false,
       diagnostics: evaluation.diagnostics,
@@ -100,6 +116,7 @@ export class EvaluationService {
       basePoints: req.basePoints,
       store: req.store === null ? null : { id: req.store },
       channel: req.channel,
+      couponBatches: req.couponBatches,
     });
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { campaignActionSchema, campaignInputSchema, simulationRequestSchema, type TenantContext } from '@club/contracts';
+import { campaignActionSchema, campaignInputSchema, campaignReplayRequestSchema, campaignSettingsInputSchema, simulationRequestSchema, type TenantContext } from '@club/contracts';
 import { ClubService } from '../services/club.service';
 import { CurrentOperator, CurrentTenant } from './auth';
 import { notFoundProblem } from './problem';
@@ -31,6 +31,16 @@ export class CampaignsController {
     return this.club.campaignsDocument(tenant, 'SimulateCheckout', parse(simulationRequestSchema, body));
   }
 
+  /**
+   * What a draft (or a saved campaign) would have given over the checkouts of the last `days` days,
+   * stacked with the live campaigns: a background job; poll GET /v1/campaign-replays/{id}.
+   */
+  @Post('replay')
+  @HttpCode(202)
+  replay(@CurrentTenant() tenant: TenantContext, @CurrentOperator() operator: string, @Body() body: unknown) {
+    return this.club.campaignsDocument(tenant, 'StartCampaignReplay', { request: parse(campaignReplayRequestSchema, body), operator });
+  }
+
   @Get()
   list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
     return this.club.listCampaigns(tenant, parse(campaignListQuerySchema, query).status);
@@ -56,5 +66,34 @@ export class CampaignsController {
     const parsed = campaignActionSchema.safeParse(action);
     if (!parsed.success) throw notFoundProblem('no such campaign action (publish, pause, resume, end)');
     return this.club.campaignsDocument(tenant, 'CampaignAction', { id, action: parsed.data, operator });
+  }
+}
+
+/** A replay's progress and, once completed, its report. */
+@Controller('v1/campaign-replays')
+export class CampaignReplaysController {
+  constructor(private readonly club: ClubService) {}
+
+  @Get(':id')
+  get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    if (!UUID.test(id)) throw notFoundProblem('replay not found');
+    return this.club.campaignsDocument(tenant, 'GetCampaignReplay', { id });
+  }
+}
+
+/** The club's campaign settings: evaluation groups' stacking modes and priorities, and the point value. */
+@Controller('v1/campaign-settings')
+export class CampaignSettingsController {
+  constructor(private readonly club: ClubService) {}
+
+  @Get()
+  get(@CurrentTenant() tenant: TenantContext) {
+    return this.club.campaignsDocument(tenant, 'GetCampaignSettings', {});
+  }
+
+  /** Replaces the settings (a new version; every replica's evaluation cache reloads the club). */
+  @Put()
+  set(@CurrentTenant() tenant: TenantContext, @CurrentOperator() operator: string, @Body() body: unknown) {
+    return this.club.campaignsDocument(tenant, 'SetCampaignSettings', { settings: parse(campaignSettingsInputSchema, body), operator });
   }
 }

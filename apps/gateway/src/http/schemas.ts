@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rewardRedemptionIdSchema, rewardRedemptionViewSchema } from '@club/contracts';
 import {
   attributeDefinitionSchema,
   consentInputSchema,
@@ -52,6 +53,7 @@ export const earnRateSchema = z.object({
   points: z.number().int(),
   perAmount: z.number().int(),
   isDefault: z.boolean().describe('True while the tenant uses the currency default'),
+  rounding: z.enum(['floor', 'ceil', 'half-up', 'half-even']).describe('How amount × points / perAmount is rounded: the ledger policy’s earnRounding'),
 });
 
 export const tenantSchema = z.object({
@@ -145,16 +147,38 @@ export const checkoutSchema = z
       .max(500)
       .optional(),
     redeemPoints: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().describe('Points the member spends on this sale: taken with the checkout, all or nothing (422 when not enough)'),
+    coupons: z
+      .array(z.string().min(1).max(40))
+      .max(20)
+      .optional()
+      .describe('Coupon codes presented: redeemed with the checkout, all or none (a mistyped code is 400, an unusable one 422 naming it); restored when the sale is refused or wholly returned'),
+    channel: z.string().min(1).max(50).default('pos').describe('Where the sale happened (campaign targeting): pos, web, app …'),
   })
   .strict();
 
 export const balanceSchema = z.object({ available: z.number().int(), pending: z.number().int() });
 
+export const checkoutEffectSchema = z.object({
+  campaignId: z.uuid(),
+  version: z.number().int(),
+  ruleId: z.string(),
+  kind: z.string().describe('points-fixed, points-per-amount, points-per-line, points-multiplier, tier-multiplier, discount-amount, discount-percent, issue-coupon, award-badge, advance-challenge'),
+  points: z.number().int().optional().describe('Points effects: the points it gave'),
+  discount: z.number().int().optional().describe('Discount effects: minor units off the sale'),
+  reference: z.string().optional().describe('The badge, challenge or coupon batch it awards'),
+  description: z.string().describe('Receipt text'),
+});
+
 export const checkoutResultSchema = z.object({
   transactionId: z.string(),
   memberId: z.uuid(),
-  pointsEarned: z.number().int(),
+  pointsEarned: z.number().int().describe('basePoints + campaignPoints'),
+  basePoints: z.number().int().describe('What the earn rate gives'),
+  campaignPoints: z.number().int(),
   pointsRedeemed: z.number().int(),
+  discount: z.number().int().describe('Minor units the campaigns take off the sale (the till applies it)'),
+  breakdown: z.array(checkoutEffectSchema).describe('Every campaign effect applied, with its provenance'),
+  coupons: z.array(z.string()).describe('Coupon codes redeemed with the sale'),
   pending: z.boolean().describe('The earned points are pending (they activate later)'),
   balance: balanceSchema,
 });
@@ -272,3 +296,49 @@ export type CheckoutInput = z.infer<typeof checkoutSchema>;
 export type MemberView = z.infer<typeof memberSchema>;
 export type CardView = z.infer<typeof cardSchema>;
 export type CheckoutResult = z.infer<typeof checkoutResultSchema>;
+
+/** Gamification (issue 5): definitions as the contracts declare them; a PUT takes the code from its path. */
+export {
+  badgeInputSchema as badgeRequestSchema,
+  badgeViewSchema,
+  badgeListSchema,
+  challengeInputSchema as challengeRequestSchema,
+  challengeViewSchema,
+  challengeListSchema,
+  streakInputSchema as streakRequestSchema,
+  streakViewSchema,
+  streakListSchema,
+  memberProgressSchema,
+} from '@club/contracts';
+
+/** Rewards (issue 5): the catalogue's documents are the contracts' (rewards.ts); these are the HTTP edges. */
+export const rewardRedemptionRequestSchema = z
+  .object({
+    rewardId: z.uuid(),
+    redemptionId: rewardRedemptionIdSchema,
+  })
+  .strict();
+
+export const rewardRedemptionResultSchema = rewardRedemptionViewSchema.extend({
+  balance: pointsSchema.describe('The member’s points after the capture (as points answered it the first time)'),
+});
+
+export const rewardListQuerySchema = z
+  .object({
+    status: z.enum(['active', 'archived']).optional(),
+    available: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional()
+      .describe('true: only what can be redeemed now (active, inside its window, in stock)'),
+    cursor: z.string().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const rewardRedemptionListQuerySchema = z
+  .object({
+    cursor: z.string().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .strict();

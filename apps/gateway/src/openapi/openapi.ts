@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { campaignInputSchema, campaignViewSchema, simulationRequestSchema, couponBatchInputSchema, couponBatchViewSchema, couponCheckSchema, importJobSchema, journeyThresholdsSchema, ledgerJobRequestSchema, ledgerJobSchema, ledgerPolicySchema, liabilityReportSchema, memberPassSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
+import { campaignInputSchema, campaignReplayRequestSchema, campaignReplaySchema, campaignSettingsInputSchema, campaignSettingsSchema, campaignViewSchema, simulationRequestSchema, couponBatchInputSchema, couponBatchViewSchema, couponCheckSchema, importJobSchema, journeyThresholdsSchema, ledgerJobRequestSchema, ledgerJobSchema, ledgerPolicySchema, liabilityReportSchema, memberPassSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
+import { badgeInputSchema, badgeListSchema, badgeViewSchema, challengeInputSchema, challengeListSchema, challengeViewSchema, memberProgressSchema, streakInputSchema, streakListSchema, streakViewSchema } from '@club/contracts';
+import { rewardInputSchema, rewardPageSchema, rewardRedemptionPageSchema, rewardViewSchema } from '@club/contracts';
+import { rewardRedemptionRequestSchema, rewardRedemptionResultSchema } from '../http/schemas';
 import {
   checkoutResultSchema,
   attributeListSchema,
@@ -63,6 +66,7 @@ const transactionParam = { name: 'transactionId', in: 'path', required: true, sc
 const redemptionParam = { name: 'redemptionId', in: 'path', required: true, schema: { type: 'string', maxLength: 100 } };
 const campaignIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const memberIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const codeParam = { name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' } };
 
 const errors = (...codes: number[]): Json => {
   const text: Record<number, string> = {
@@ -70,6 +74,7 @@ const errors = (...codes: number[]): Json => {
     401: 'Missing or invalid credentials',
     404: 'Not found in this club (an unknown id, or another tenant’s)',
     409: 'Conflict (the phone is taken, or the transactionId was used for a different checkout)',
+    422: 'Unprocessable: valid, but the current state refuses it (the reason is in `detail`, the fields in `errors`)',
     503: 'A service did not answer in time; retry the same request',
   };
   return Object.fromEntries(codes.map((c) => [String(c), problemResponse(text[c])]));
@@ -406,7 +411,9 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       '/v1/checkouts': {
         post: {
           operationId: 'recordCheckout',
-          summary: 'Record a checkout and credit its points (idempotent per transactionId)',
+          summary: 'Record a checkout: identify the member, redeem coupons, apply the live campaigns, credit base + campaign points and spend redeemPoints (idempotent per transactionId)',
+          description:
+            'Answers the breakdown of every campaign effect (campaign, version, rule, kind, points or discount, receipt text) and the discount the till applies. A sale the ledger refuses (422) gives its coupons and campaign budgets back; a whole return restores its coupons and budgets, and reverses campaign points with the base points.',
           requestBody: { required: true, content: { 'application/json': { schema: ref('Checkout') } } },
           responses: {
             '201': json('Credited', ref('CheckoutResult')),
@@ -535,6 +542,40 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           responses: { '200': json('The breakdown', { type: 'object' }), ...errors(400, 401) },
         },
       },
+      '/v1/campaigns/replay': {
+        post: {
+          operationId: 'startCampaignReplay',
+          summary:
+            'What a draft (or a saved campaign) would have given over the checkouts recorded in the last 1–90 days, stacked with today’s live campaigns (its incremental points and discount, per rule, members reached, when its budget ran out); a background job, poll it',
+          parameters: [operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(campaignReplayRequestSchema, 'input') } } },
+          responses: {
+            '202': json('The replay (pending)', schema(campaignReplaySchema)),
+            ...errors(400, 401, 404),
+            '429': problemResponse('The club already has 3 replays running'),
+          },
+        },
+      },
+      '/v1/campaign-replays/{id}': {
+        get: {
+          operationId: 'getCampaignReplay',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': json('The replay: progress, and the report once completed', schema(campaignReplaySchema)), ...errors(401, 404) },
+        },
+      },
+      '/v1/campaign-settings': {
+        get: {
+          operationId: 'getCampaignSettings',
+          responses: { '200': json('The settings in force (version 0: the defaults, never saved)', schema(campaignSettingsSchema)), ...errors(401) },
+        },
+        put: {
+          operationId: 'setCampaignSettings',
+          summary: 'Replace the evaluation groups’ stacking modes and priorities and the point value best-for-customer compares points with discounts by (a new version)',
+          parameters: [operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(campaignSettingsInputSchema, 'input') } } },
+          responses: { '200': json('The settings saved', schema(campaignSettingsSchema)), ...errors(400, 401) },
+        },
+      },
       '/v1/campaigns/{id}': {
         get: { operationId: 'getCampaign', parameters: [campaignIdParam], responses: { '200': json('The campaign with its history', schema(campaignViewSchema)), ...errors(401, 404) } },
         put: {
@@ -582,6 +623,133 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
             { name: 'memberId', in: 'query', required: false, schema: { type: 'string', format: 'uuid' } },
           ],
           responses: { '200': json('The check', schema(couponCheckSchema)), ...errors(400, 401) },
+        },
+      },
+      '/v1/badges': {
+        post: {
+          operationId: 'defineBadge',
+          summary: 'A badge (code, Persian and English name and description, https image): awarded at most once per member, by a campaign rule (award-badge), a completed challenge or a streak milestone',
+          parameters: [operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(badgeInputSchema, 'input') } } },
+          responses: { '201': json('The badge', schema(badgeViewSchema)), ...errors(400, 401), '409': problemResponse('A badge with this code exists in the club') },
+        },
+        get: { operationId: 'listBadges', responses: { '200': json('The club’s badges by code', schema(badgeListSchema)), ...errors(401) } },
+      },
+      '/v1/badges/{code}': {
+        put: {
+          operationId: 'saveBadge',
+          summary: 'Change a badge’s name, description or image (members keep it)',
+          parameters: [codeParam, operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(badgeInputSchema, 'input') } } },
+          responses: { '200': json('The badge', schema(badgeViewSchema)), ...errors(400, 401, 404) },
+        },
+      },
+      '/v1/challenges': {
+        post: {
+          operationId: 'defineChallenge',
+          summary:
+            'A challenge: a goal (purchase-count, distinct-categories, spend in minor units, or steps advanced by advance-challenge rule effects) per week, month or year of the club calendar ' +
+            '(Jalali weeks start on Saturday; periods turn at local midnight in the club time zone) or over its window (period none); optional window, badge on completion, repeatable per period or once',
+          parameters: [operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(challengeInputSchema, 'input') } } },
+          responses: { '201': json('The challenge', schema(challengeViewSchema)), ...errors(400, 401), '409': problemResponse('A challenge with this code exists in the club') },
+        },
+        get: { operationId: 'listChallenges', responses: { '200': json('The club’s challenges by code, with their status now', schema(challengeListSchema)), ...errors(401) } },
+      },
+      '/v1/challenges/{code}': {
+        put: {
+          operationId: 'saveChallenge',
+          summary: 'Change a challenge’s name, description, window or badge; its goal, period, calendar and repeat mode are fixed once defined (422): define a new challenge instead. Progress counted is kept.',
+          parameters: [codeParam, operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(challengeInputSchema, 'input') } } },
+          responses: { '200': json('The challenge', schema(challengeViewSchema)), ...errors(400, 401, 404, 422) },
+        },
+      },
+      '/v1/streaks': {
+        post: {
+          operationId: 'defineStreak',
+          summary: 'A streak: consecutive weeks or months of the club calendar with at least one qualifying purchase; milestones (run lengths) may award a badge and are events',
+          parameters: [operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(streakInputSchema, 'input') } } },
+          responses: { '201': json('The streak', schema(streakViewSchema)), ...errors(400, 401), '409': problemResponse('A streak with this code exists in the club') },
+        },
+        get: { operationId: 'listStreaks', responses: { '200': json('The club’s streaks by code', schema(streakListSchema)), ...errors(401) } },
+      },
+      '/v1/streaks/{code}': {
+        put: {
+          operationId: 'saveStreak',
+          summary: 'Change a streak’s name, description, qualifying amount or milestones; its period and calendar are fixed once defined (422)',
+          parameters: [codeParam, operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(streakInputSchema, 'input') } } },
+          responses: { '200': json('The streak', schema(streakViewSchema)), ...errors(400, 401, 404, 422) },
+        },
+      },
+      '/v1/members/{id}/progress': {
+        get: {
+          operationId: 'getMemberProgress',
+          summary:
+            'The member’s badges (when and why each was awarded), the challenges active now with progress, goal and period (current period; once-challenges stay completed) and streaks (current, longest). ' +
+            'Progress is counted from checkouts asynchronously, usually within a second.',
+          parameters: [memberIdParam],
+          responses: { '200': json('Progress', schema(memberProgressSchema)), ...errors(401, 404) },
+        },
+      },
+      '/v1/rewards': {
+        post: {
+          operationId: 'createReward',
+          summary: 'A reward of the catalogue: code, Persian and/or English name and description, price in points, stock (null = unlimited), optional validity window and per-member limit',
+          parameters: [operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(rewardInputSchema, 'input') } } },
+          responses: { '201': json('The reward', schema(rewardViewSchema)), ...errors(400, 401), '409': problemResponse('A reward with this code exists in the club') },
+        },
+        get: {
+          operationId: 'listRewards',
+          summary: 'The catalogue by code, a page at a time',
+          parameters: [
+            { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['active', 'archived'] } },
+            { name: 'available', in: 'query', required: false, description: 'true: only what can be redeemed now (active, inside its window, in stock)', schema: { type: 'string', enum: ['true', 'false'] } },
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } },
+          ],
+          responses: { '200': json('A page of rewards; nextCursor is null on the last page', schema(rewardPageSchema)), ...errors(400, 401) },
+        },
+      },
+      '/v1/rewards/{id}': {
+        get: { operationId: 'getReward', parameters: [campaignIdParam], responses: { '200': json('The reward with its stock, units in flight and units redeemed', schema(rewardViewSchema)), ...errors(401, 404) } },
+        put: {
+          operationId: 'saveReward',
+          summary: 'Replace a reward’s definition (version + 1). `stock` is the units left from now on; redemptions in flight keep their unit and the price they were reserved at. Archive with status archived.',
+          parameters: [campaignIdParam, operatorHeader],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(rewardInputSchema, 'input') } } },
+          responses: { '200': json('The reward', schema(rewardViewSchema)), ...errors(400, 401, 404), '409': problemResponse('Another reward of the club has this code') },
+        },
+      },
+      '/v1/members/{id}/reward-redemptions': {
+        post: {
+          operationId: 'redeemReward',
+          summary:
+            'Redeem one unit of a reward for its price in points: a unit of stock is reserved, the points held and captured (points redemption `reward:<redemptionId>`). ' +
+            '201 the first time; the same redemptionId again answers 200 with the same body, completing a redemption an earlier attempt left unfinished — never charging or taking stock twice.',
+          parameters: [memberIdParam],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(rewardRedemptionRequestSchema, 'input') } } },
+          responses: {
+            '201': json('The fulfilled redemption and the member’s points', schema(rewardRedemptionResultSchema)),
+            '200': json('The same redemption again (a retry)', schema(rewardRedemptionResultSchema)),
+            ...errors(400, 401, 404),
+            '409': problemResponse('The redemptionId was used for another reward or member, or this redemption was cancelled because it was not completed in time (redemption-expired: nothing was taken; redeem again with a new id)'),
+            '422': problemResponse('Refused: not enough points (insufficient-points: the unit went back to stock, nothing was taken), or the reward is archived, outside its window, out of stock or the member reached its limit (`errors` names the reason)'),
+            '503': problemResponse('A service did not answer in time; retry with the same redemptionId'),
+          },
+        },
+        get: {
+          operationId: 'listRewardRedemptions',
+          summary: 'The member’s reward redemptions, newest first (reserved, held, fulfilled or released with the reason)',
+          parameters: [
+            memberIdParam,
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } },
+          ],
+          responses: { '200': json('A page of redemptions', schema(rewardRedemptionPageSchema)), ...errors(400, 401, 404) },
         },
       },
       '/v1/reports/points-liability': {

@@ -23,6 +23,7 @@ import {
   type IdentifyRequest,
   type InboxMessage,
   type Member,
+  type TillMember,
   type ServiceName,
   type TenantContext,
 } from '@club/contracts';
@@ -30,6 +31,18 @@ import { CONFIG, tenantToMetadata } from '@club/platform-nest';
 import type { GatewayConfig } from '../config';
 
 type Unary = (req: unknown, md: Metadata, opts: { deadline: number }, cb: (err: ServiceError | null, res: unknown) => void) => void;
+
+/** The campaigns service's rewards RPCs (JSON documents, rewards.ts in libs/contracts). */
+export type RewardsRpc =
+  | 'CreateReward'
+  | 'SaveReward'
+  | 'GetReward'
+  | 'ListRewards'
+  | 'ReserveReward'
+  | 'MarkRewardRedemptionHeld'
+  | 'FulfilRewardRedemption'
+  | 'ReleaseRewardRedemption'
+  | 'ListRewardRedemptions';
 
 /**
  * gRPC clients for the services behind the gateway: the only way the gateway reaches them.
@@ -71,6 +84,9 @@ export class ServiceClients implements OnApplicationShutdown {
   }
   identify(tenant: TenantContext, req: IdentifyRequest): Promise<Member> {
     return this.call('members', 'Identify', tenant, req);
+  }
+  identifyAtTill(tenant: TenantContext, req: IdentifyRequest): Promise<TillMember> {
+    return this.call('members', 'IdentifyAtTill', tenant, req);
   }
   earnForCheckout(tenant: TenantContext, req: Omit<EarnForCheckoutRequest, 'items'> & { items: EarnForCheckoutRequest['items'] }): Promise<EarnForCheckoutResponse> {
     return this.call('points', 'EarnForCheckout', tenant, req);
@@ -139,9 +155,21 @@ export class ServiceClients implements OnApplicationShutdown {
   /** Campaigns RPCs whose payload is a JSON document validated by a libs/contracts schema. */
   campaignsJson(
     tenant: TenantContext,
-    method: 'CreateCampaign' | 'SaveCampaign' | 'CampaignAction' | 'GetCampaign' | 'CreateCouponBatch' | 'ListCouponCodes' | 'CheckCoupon' | 'RedeemCoupons' | 'RestoreCoupons' | 'SimulateCheckout',
+    method: 'CreateCampaign' | 'SaveCampaign' | 'CampaignAction' | 'GetCampaign' | 'CreateCouponBatch' | 'ListCouponCodes' | 'CheckCoupon' | 'RedeemCoupons' | 'RestoreCoupons' | 'SimulateCheckout' | 'EvaluateCheckout' | 'VoidCheckout'
+      | 'SetCampaignSettings' | 'GetCampaignSettings' | 'StartCampaignReplay' | 'GetCampaignReplay',
     req: { json: string },
   ): Promise<{ json: string }> {
+    return this.call('campaigns', method, tenant, req);
+  }
+  /** Gamification RPCs of the campaigns service (JSON documents validated by libs/contracts gamification.ts). */
+  gamificationJson(
+    tenant: TenantContext,
+    method: 'DefineBadge' | 'SaveBadge' | 'ListBadges' | 'DefineChallenge' | 'SaveChallenge' | 'ListChallenges' | 'DefineStreak' | 'SaveStreak' | 'ListStreaks' | 'GetMemberProgress',
+    req: { json: string },
+  ): Promise<{ json: string }> {
+    return this.call('campaigns', method, tenant, req);
+  }
+  rewardsJson(tenant: TenantContext, method: RewardsRpc, req: { json: string }): Promise<{ json: string }> {
     return this.call('campaigns', method, tenant, req);
   }
   listCampaigns(tenant: TenantContext, status: string): Promise<{ campaigns: { id: string; name: string; status: string; createdAt: string }[] }> {

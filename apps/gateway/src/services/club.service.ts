@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Injectable } from '@nestjs/common';
-import { importJobSchema, type ImportJobView, memberProfileSchema, memberTierSchema, tierLadderSchema, tierReviewSchema, type TierReviewView, type MemberTierView, type TierLadderInput, type TierLadderView, type AttributeDefinition, type AttributeMessage, type Balance, type CardMessage, type Member, type RedemptionResponse, type TenantContext } from '@club/contracts';
+import { checkoutEvaluationRequestSchema, checkoutEvaluationSchema, importJobSchema, type EarnForCheckoutResponse, type ImportJobView, memberProfileSchema, memberTierSchema, tierLadderSchema, tierReviewSchema, type TierReviewView, type MemberTierView, type TierLadderInput, type TierLadderView, type AttributeDefinition, type AttributeMessage, type Balance, type CardMessage, type Member, type RedemptionResponse, type TenantContext } from '@club/contracts';
 import { requestHash } from '../domain/request-hash';
 import { isGrpcError, notFoundProblem, problem } from '../http/problem';
 import { tierLadderListSchema } from '../http/schemas';
@@ -21,6 +21,8 @@ import type {
   returnResultSchema,
 } from '../http/schemas';
 import { ServiceClients } from '../repositories/service-clients';
+import { EarnRateCache } from './earn-rate.cache';
+import { pointsForAmount } from '@club/money';
 import { status } from '@grpc/grpc-js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,7 +67,10 @@ function requireMemberId(memberId: string): void {
 /** The gateway's use cases: each one is a few gRPC calls to the services that own the data. */
 @Injectable()
 export class ClubService {
-  constructor(private readonly services: ServiceClients) {}
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly earnRates: EarnRateCache,
+  ) {}
 
   async enrolMember(tenant: TenantContext, input: EnrolMemberInput): Promise<MemberView> {
     const { phone, referralCode, ...profile } = input;
@@ -279,6 +284,18 @@ export class ClubService {
     return JSON.parse((await this.services.campaignsJson(tenant, method, { json: JSON.stringify(doc) })).json);
   }
 
+  /** Gamification definitions (badges, challenges, streaks), forwarded as they are (validated by the campaigns service). */
+  async gamificationDocument(tenant: TenantContext, method: Exclude<GamificationJsonMethod, 'GetMemberProgress'>, doc: object): Promise<unknown> {
+    return JSON.parse((await this.services.gamificationJson(tenant, method, { json: JSON.stringify(doc) })).json);
+  }
+
+  /** Badges earned, challenge progress and streaks of a member of this club (404 for an unknown member). */
+  async getMemberProgress(tenant: TenantContext, memberId: string): Promise<unknown> {
+    requireMemberId(memberId);
+    const [, progress] = await Promise.all([this.services.getMember(tenant, memberId), this.services.gamificationJson(tenant, 'GetMemberProgress', { json: JSON.stringify({ memberId }) })]);
+    return JSON.parse(progress.json);
+  }
+
   async listCampaigns(tenant: TenantContext, status: string | undefined): Promise<{ items: { id: string; name: string; status: string; createdAt: string }[] }> {
     return { items: (await this.services.listCampaigns(tenant, status ?? '')).campaigns };
   }
@@ -297,42 +314,114 @@ export class ClubService {
   }
 
   /**
-   * Identifies the member, then credits the checkout once (points is idempotent per
-   * transactionId). Returns whether this was a replay of an earlier identical request.
+   * The till's checkout: identify the member with the facts campaigns need, redeem the presented
+   * coupons (all or none), evaluate the live campaigns (recorded once per transaction: budgets
+   * count once), then credit base + campaign points and spend `redeemPoints` in the ledger (once
+   * per transaction). Each step is idempotent per transaction id, so a till retry — also after a
+   * crash between steps — completes the checkout and gets the first answer. When the ledger refuses
+   * the sale (not enough points; a definitive answer it keeps giving), the campaigns' budgets and
+   * the coupons are given back before the 422 goes out.
    */
   async recordCheckout(tenant: TenantContext, input: CheckoutInput): Promise<{ result: CheckoutResult; replayed: boolean }> {
     const ref = input.member;
-    const member = await this.services.identify(
-      tenant,
-      ref.cardNumber !== undefined ? { cardNumber: ref.cardNumber } : ref.phone !== undefined ? { phone: ref.phone } : { memberId: ref.memberId },
-    );
+    const [member, rate] = await Promise.all([
+      this.services.identifyAtTill(tenant, ref.cardNumber !== undefined ? { cardNumber: ref.cardNumber } : ref.phone !== undefined ? { phone: ref.phone } : { memberId: ref.memberId }),
+      this.earnRates.get(tenant),
+    ]);
     const items = (input.items ?? []).map((i) => ({ sku: i.sku, category: i.category ?? '', quantity: i.quantity, unitPrice: i.unitPrice }));
-    const res = await this.services.earnForCheckout(tenant, {
-      transactionId: input.transactionId,
-      storeId: input.storeId,
-      memberId: member.id,
-      amount: input.amount,
-      currency: input.currency,
-      items,
-      requestHash: requestHash(input),
-      redeemPoints: input.redeemPoints ?? 0,
-    });
+    const hash = requestHash(input);
+    const { codes, batches: couponBatches } = input.coupons?.length ? await this.redeemCoupons(tenant, input.transactionId, member.id, input.coupons) : { codes: [], batches: [] };
+    const evaluation = checkoutEvaluationSchema.parse(
+      JSON.parse(
+        (
+          await this.services.campaignsJson(tenant, 'EvaluateCheckout', {
+            json: JSON.stringify({
+              transactionId: input.transactionId,
+              requestHash: hash,
+              member: {
+                id: member.id,
+                tier: member.tier || null,
+                tenureDays: member.tenureDays,
+                segments: member.segments.slice(0, 200),
+                personas: member.personas.slice(0, 50),
+                journeyStage: member.journeyStage || null,
+                attributes: JSON.parse(member.attributesJson || '{}') as Record<string, string | number | boolean>,
+                birthDate: member.birthDate || null,
+              },
+              cart: { amount: input.amount, currency: input.currency, lines: items.map((i) => ({ ...i, category: i.category || null })) },
+              basePoints: pointsForAmount(input.amount, rate),
+              store: input.storeId,
+              channel: input.channel,
+              couponBatches,
+            } satisfies CheckoutEvaluationInput),
+          })
+        ).json,
+      ),
+    );
+    let res: EarnForCheckoutResponse;
+    try {
+      res = await this.services.earnForCheckout(tenant, {
+        transactionId: input.transactionId,
+        storeId: input.storeId,
+        memberId: member.id,
+        amount: input.amount,
+        currency: input.currency,
+        items,
+        requestHash: hash,
+        redeemPoints: input.redeemPoints ?? 0,
+        campaignEffects: evaluation.effects.map((e) => ({ ...e, reference: e.reference ?? '' })),
+        couponCodes: codes,
+      });
+    } catch (err) {
+      // A refusal the ledger recorded (or a request it can never take): nothing of the sale happened.
+      if (isGrpcError(err) && (err.code === Number(status.FAILED_PRECONDITION) || err.code === Number(status.INVALID_ARGUMENT))) {
+        await this.services.campaignsJson(tenant, 'VoidCheckout', { json: JSON.stringify({ transactionId: input.transactionId }) });
+      }
+      throw err;
+    }
     return {
       replayed: res.replayed,
       result: {
         transactionId: res.transactionId,
         memberId: res.memberId,
         pointsEarned: res.pointsEarned,
+        basePoints: res.basePoints,
+        campaignPoints: res.campaignPoints,
         pointsRedeemed: res.pointsRedeemed,
+        discount: evaluation.totals.discount,
+        breakdown: evaluation.effects.map((e) => ({
+          campaignId: e.campaignId,
+          version: e.version,
+          ruleId: e.ruleId,
+          kind: e.kind,
+          ...(e.points > 0 ? { points: e.points } : {}),
+          ...(e.discount > 0 ? { discount: e.discount } : {}),
+          ...(e.reference !== null ? { reference: e.reference } : {}),
+          description: e.description,
+        })),
+        coupons: codes,
         pending: res.pending,
         balance: { available: res.balance?.available ?? 0, pending: res.balance?.pending ?? 0 },
       },
     };
   }
+
+  /**
+   * Redeems the checkout's coupons (all or none, idempotent per transaction): the codes as stored
+   * (upper case, sorted) and their batches, which gate campaigns.
+   */
+  private async redeemCoupons(tenant: TenantContext, transactionId: string, memberId: string, codes: readonly string[]): Promise<{ codes: string[]; batches: string[] }> {
+    const res = JSON.parse((await this.services.campaignsJson(tenant, 'RedeemCoupons', { json: JSON.stringify({ transactionId, memberId, codes }) })).json) as {
+      codes: { code: string; batchId: string | null }[];
+    };
+    return { codes: res.codes.map((c) => c.code), batches: [...new Set(res.codes.map((c) => c.batchId).filter((b): b is string => b !== null))] };
+  }
 }
 
 type PointsView = z.infer<typeof pointsSchema>;
+type CheckoutEvaluationInput = z.input<typeof checkoutEvaluationRequestSchema>;
 type CampaignsJsonMethod = Parameters<ServiceClients['campaignsJson']>[1];
+type GamificationJsonMethod = Parameters<ServiceClients['gamificationJson']>[1];
 type RedemptionInput = z.infer<typeof redemptionRequestSchema>;
 type RedemptionView = z.infer<typeof redemptionResultSchema>;
 type AdjustmentInput = z.infer<typeof adjustmentRequestSchema>;

@@ -7,6 +7,7 @@ import { formatApiKey, hashApiKey, parseApiKey } from '../domain/api-key';
 import type { CreateTenantInput } from '../http/schemas';
 import { TenantRepository, type TenantRecord } from '../repositories/tenant.repository';
 import { ServiceClients } from '../repositories/service-clients';
+import { EarnRateCache } from './earn-rate.cache';
 import { notFoundProblem } from '../http/problem';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,6 +33,7 @@ export class TenantsService {
     private readonly ids: Ids,
     private readonly services: ServiceClients,
     @Inject(CONFIG) private readonly config: GatewayConfig,
+    private readonly earnRates?: EarnRateCache,
   ) {}
 
   get adminToken(): string {
@@ -59,7 +61,9 @@ export class TenantsService {
 
   /** The flat earn rate lives with the ledger in points; the gateway forwards as that tenant. */
   async setEarnRate(tenantId: string, rate: { points: number; perAmount: number }): Promise<EarnRateMessage> {
-    return this.services.setEarnRate(await this.requireTenant(tenantId), rate);
+    const saved = await this.services.setEarnRate(await this.requireTenant(tenantId), rate);
+    this.earnRates?.invalidate(tenantId);
+    return saved;
   }
 
   async getEarnRate(tenantId: string): Promise<EarnRateMessage> {

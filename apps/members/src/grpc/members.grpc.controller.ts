@@ -16,9 +16,11 @@ import {
   type IdentifyRequest,
   type Member,
   type TenantContext,
+  type TillMember,
 } from '@club/contracts';
 import { invalidArgument, Tenant, validateRpc } from '@club/platform-nest';
-import { MembersService, toProfile, type CardView, type MemberView } from '../services/members.service';
+import { MembersService, toProfile, type CardView, type IdentifyBy, type MemberView } from '../services/members.service';
+import { TillService } from '../services/till.service';
 import { TiersService } from '../services/tiers.service';
 import { TierReviewService } from '../services/tier-review.service';
 import { ImportService } from '../services/import.service';
@@ -78,6 +80,22 @@ function toCardMessage(c: CardView) {
   };
 }
 
+/** The one key an IdentifyRequest carries (a oneof). */
+function identifyBy(req: IdentifyRequest & { by?: string }): IdentifyBy {
+  const by =
+    req.by === 'cardNumber' && req.cardNumber
+      ? { cardNumber: req.cardNumber }
+      : req.by === 'phone' && req.phone
+        ? { phone: req.phone }
+        : req.by === 'email' && req.email
+          ? { email: req.email }
+          : req.by === 'memberId' && req.memberId
+            ? { memberId: validateRpc(memberIdSchema, { memberId: req.memberId }).memberId }
+            : undefined;
+  if (!by) throw invalidArgument('identify by exactly one of cardNumber, phone, email or memberId', [{ pointer: '#/member', detail: 'required' }]);
+  return by;
+}
+
 @Controller()
 export class MembersGrpcController {
   constructor(
@@ -89,6 +107,7 @@ export class MembersGrpcController {
     private readonly segmentsService: SegmentsService,
     private readonly journey: JourneyService,
     private readonly passes: MemberPassService,
+    private readonly till: TillService,
   ) {}
 
   @GrpcMethod('MembersService', 'DefineTierLadder')
@@ -253,18 +272,22 @@ export class MembersGrpcController {
 
   @GrpcMethod('MembersService', 'Identify')
   async identify(@Payload() req: IdentifyRequest & { by?: string }, @Tenant() tenant: TenantContext): Promise<Member> {
-    const by =
-      req.by === 'cardNumber' && req.cardNumber
-        ? { cardNumber: req.cardNumber }
-        : req.by === 'phone' && req.phone
-          ? { phone: req.phone }
-          : req.by === 'email' && req.email
-            ? { email: req.email }
-            : req.by === 'memberId' && req.memberId
-              ? { memberId: validateRpc(memberIdSchema, { memberId: req.memberId }).memberId }
-              : undefined;
-    if (!by) throw invalidArgument('identify by exactly one of cardNumber, phone, email or memberId', [{ pointer: '#/member', detail: 'required' }]);
-    return toMessage(await this.members.identifyMember(tenant, by));
+    return toMessage(await this.members.identifyMember(tenant, identifyBy(req)));
+  }
+
+  @GrpcMethod('MembersService', 'IdentifyAtTill')
+  async identifyAtTill(@Payload() req: IdentifyRequest & { by?: string }, @Tenant() tenant: TenantContext): Promise<TillMember> {
+    const m = await this.till.identify(tenant, identifyBy(req));
+    return {
+      id: m.id,
+      tier: m.tier ?? '',
+      tenureDays: m.tenureDays,
+      segments: [...m.segments],
+      personas: [...m.personas],
+      journeyStage: m.journeyStage,
+      attributesJson: JSON.stringify(m.attributes),
+      birthDate: m.birthDate ?? '',
+    };
   }
 
   @GrpcMethod('MembersService', 'UpdateMember')

@@ -11,6 +11,7 @@ import { JourneySettings1763900000280 } from './1763900000280-journey-settings';
 import { TierReviewedThrough1763900000290 } from './1763900000290-tier-reviewed-through';
 import { MemberPasses1763900000300 } from './1763900000300-member-passes';
 import { PurchaseReturns1763900000310 } from './1763900000310-purchase-returns';
+import { DeclareAttributes1763900000315 } from './1763900000315-declare-attributes';
 
 /** Every migration of the members database, in order. */
 export const MEMBERS_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MEMBERS_MIGRATIONS = [
   TierReviewedThrough1763900000290,
   MemberPasses1763900000300,
   PurchaseReturns1763900000310,
+  DeclareAttributes1763900000315,
 ];

@@ -43,6 +43,31 @@ interface MemberRow {
   updated_at: Date;
 }
 
+/** A member as the till path sees it (see {@link MemberRepository.findAtTill}). */
+export interface TillFacts {
+  readonly id: string;
+  readonly createdAt: Date;
+  readonly journeyStage: string;
+  readonly attributes: Record<string, AttributeValue>;
+  readonly birthDate: string | null;
+  readonly tier: { readonly code: string; readonly since: Date; readonly graceUntil: Date | null; readonly ladderVersion: number } | undefined;
+  readonly segments: readonly string[];
+  readonly personas: readonly string[];
+}
+
+interface TillFactsRow {
+  id: string;
+  created_at: Date;
+  journey_stage: string;
+  attributes: Record<string, AttributeValue>;
+  birth_date: string | null;
+  tier_code: string | null;
+  tier_since: Date | null;
+  tier_grace_until: Date | null;
+  tier_ladder_version: number | null;
+  segments: string[];
+}
+
 const COLUMNS = `m.id, m.phone, m.card_number, m.first_name, m.last_name, m.email, to_char(m.birth_date, 'YYYY-MM-DD') AS birth_date,
   m.locale, m.gender, m.marital_status, m.economic_band, m.interests, m.lifestyle, m.preferred_channels, m.primary_need,
   m.secondary_needs, m.join_reason, m.competitor_experience, m.attributes, m.version, m.referral_code, m.referred_by, m.journey_stage,
@@ -257,6 +282,46 @@ export class MemberRepository {
     return { tier: tier[0] ?? null, tierHistory, scores: scores[0] ?? null, manualFactors, segments };
   }
 
+  /**
+   * What a checkout needs about the member found by card (active cards only), phone, e-mail or id,
+   * in one query: the stored tier standing, segment and persona names, journey stage, custom
+   * attributes and birth date. Erased members identify nobody.
+   */
+  async findAtTill(tenantId: string, by: { cardNumber: string } | { phone: string } | { email: string } | { memberId: string }): Promise<TillFacts | undefined> {
+    const [from, where, value] =
+      'cardNumber' in by
+        ? [`cards c JOIN members m ON m.tenant_id = c.tenant_id AND m.id = c.member_id`, `c.tenant_id = $1 AND c.card_number = $2 AND c.status = 'active'`, by.cardNumber]
+        : 'phone' in by
+          ? ['members m', 'm.tenant_id = $1 AND m.phone = $2', by.phone]
+          : 'email' in by
+            ? ['members m', 'm.tenant_id = $1 AND lower(m.email) = lower($2)', by.email]
+            : ['members m', 'm.tenant_id = $1 AND m.id = $2', by.memberId];
+    const rows = await this.ds.query<TillFactsRow[]>(
+      `SELECT m.id, m.created_at, m.journey_stage, m.attributes, to_char(m.birth_date, 'YYYY-MM-DD') AS birth_date,
+              t.code AS tier_code, t.since AS tier_since, t.grace_until AS tier_grace_until, t.ladder_version AS tier_ladder_version,
+              COALESCE((SELECT array_agg(s.kind || ':' || s.name ORDER BY s.kind, s.name)
+                          FROM segment_members sm JOIN segments s ON s.tenant_id = sm.tenant_id AND s.id = sm.segment_id
+                         WHERE sm.tenant_id = m.tenant_id AND sm.member_id = m.id), '{}') AS segments
+         FROM ${from}
+         LEFT JOIN member_tiers t ON t.tenant_id = m.tenant_id AND t.member_id = m.id
+        WHERE ${where} AND m.erased_at IS NULL`,
+      [tenantId, value],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    const named = (kind: string) => r.segments.filter((s) => s.startsWith(`${kind}:`)).map((s) => s.slice(kind.length + 1));
+    return {
+      id: r.id,
+      createdAt: r.created_at,
+      journeyStage: r.journey_stage,
+      attributes: r.attributes,
+      birthDate: r.birth_date,
+      tier: r.tier_code === null ? undefined : { code: r.tier_code, since: r.tier_since!, graceUntil: r.tier_grace_until, ladderVersion: r.tier_ladder_version! },
+      segments: named('segment'),
+      personas: named('persona'),
+    };
+  }
+
   async findByPhone(tenantId: string, phone: string): Promise<MemberRecord | undefined> {
     const rows = await this.ds.query<MemberRow[]>(`SELECT ${COLUMNS} FROM members m WHERE m.tenant_id = $1 AND m.phone = $2`, [tenantId, phone]);
     return rows[0] ? toRecord(rows[0]) : undefined;
@@ -330,12 +395,15 @@ export class MemberRepository {
 
   // --- custom attributes ----------------------------------------------------------------------
 
-  async upsertAttributeDefinition(tenantId: string, d: AttributeDef & { label: string }): Promise<void> {
-    await this.ds.query(
-      `INSERT INTO attribute_definitions (tenant_id, key, type, label, options) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id, key) DO UPDATE SET type = EXCLUDED.type, label = EXCLUDED.label, options = EXCLUDED.options, updated_at = now()`,
+  /** Saves a definition; answers when it was saved (its `updated_at`). */
+  async upsertAttributeDefinition(tenantId: string, d: AttributeDef & { label: string }, m?: EntityManager): Promise<Date> {
+    const rows = await (m ?? this.ds).query<{ updated_at: Date }[]>(
+      `INSERT INTO attribute_definitions (tenant_id, key, type, label, options, updated_at) VALUES ($1, $2, $3, $4, $5, clock_timestamp())
+       ON CONFLICT (tenant_id, key) DO UPDATE SET type = EXCLUDED.type, label = EXCLUDED.label, options = EXCLUDED.options, updated_at = clock_timestamp()
+       RETURNING updated_at`,
       [tenantId, d.key, d.type, d.label, d.options ?? null],
     );
+    return rows[0].updated_at;
   }
 
   async listAttributeDefinitions(tenantId: string): Promise<{ key: string; type: AttributeDef['type']; label: string; options?: string[] }[]> {

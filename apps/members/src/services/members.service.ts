@@ -240,6 +240,14 @@ export class MembersService {
     return { member, consents: [] };
   }
 
+  /** The identification key as stored: a card number with its check digit verified, a phone in E.164. */
+  normaliseIdentity(by: IdentifyBy): IdentifyBy {
+    if ('cardNumber' in by) return { cardNumber: this.parseCard(by.cardNumber) };
+    if ('phone' in by) return { phone: this.parsePhone(by.phone) };
+    if ('email' in by) return { email: by.email.trim() };
+    return by;
+  }
+
   /** RFC 7396 merge patch of the profile; a change bumps the version and emits members.member.updated.v1. */
   async updateMember(tenant: TenantContext, memberId: string, patch: ProfileFields): Promise<MemberView> {
     const resolved = this.resolvePatch(tenant, patch);
@@ -275,8 +283,18 @@ export class MembersService {
     });
   }
 
+  /** Saves a definition; `members.attribute.defined.v1` (in the same transaction) declares it to campaign rules. */
   async defineAttribute(tenant: TenantContext, def: AttributeDefinition): Promise<AttributeDefinition> {
-    await this.members.upsertAttributeDefinition(tenant.tenantId, def);
+    await this.uow.run(async (m) => {
+      const definedAt = await this.members.upsertAttributeDefinition(tenant.tenantId, def, m);
+      await this.outbox.enqueue(m, {
+        topic: 'members.attribute.defined.v1',
+        tenantId: tenant.tenantId,
+        subject: def.key,
+        time: definedAt,
+        data: { key: def.key, type: def.type, options: def.options ?? null, definedAt: definedAt.toISOString() },
+      });
+    });
     return def;
   }
 

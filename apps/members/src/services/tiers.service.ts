@@ -19,6 +19,9 @@ import { memberWindow, tenureDays, toLadder, type ProgramVersion } from '../doma
 import { ActivityRepository, type MemberTierRow } from '../repositories/activity.repository';
 import { MemberRepository, type MemberRecord } from '../repositories/member.repository';
 
+/** How long the till path reuses a tenant's ladders. */
+const LADDER_CACHE_MS = 30_000;
+
 @Injectable()
 export class TiersService {
   constructor(
@@ -29,6 +32,8 @@ export class TiersService {
     private readonly clock: Clock,
     private readonly ids: Ids,
   ) {}
+
+  private readonly ladderCache = new Map<string, { readonly loadedAt: number; readonly versions: TierLadder[] }>();
 
   /** A new ladder version; it takes effect at `effectiveFrom` (default now) and never rewrites history. */
   async defineLadder(tenant: TenantContext, input: TierLadderInput): Promise<TierLadderView> {
@@ -56,6 +61,7 @@ export class TiersService {
       ];
       if (errors.length > 0) throw invalidArgument('invalid tier ladder', errors);
       await this.activity.insertLadder(m, tenant.tenantId, version);
+      this.ladderCache.delete(tenant.tenantId);
       return toView(version);
     });
   }
@@ -151,7 +157,7 @@ export class TiersService {
   }
 
   /** The stored standing read against the ladder in force; a member without one is on the lowest level since enrolment. */
-  private standing(versions: readonly TierLadder[], ladder: TierLadder, member: MemberRecord, row: MemberTierRow | undefined): CurrentStanding {
+  private standing(versions: readonly TierLadder[], ladder: TierLadder, member: { readonly createdAt: Date }, row: MemberTierRow | undefined): CurrentStanding {
     if (!row) return { standing: { code: ladder.levels[0].code, since: member.createdAt.toISOString() }, mapped: false };
     return resolveStanding(versions, ladder, {
       code: row.code,
@@ -159,6 +165,28 @@ export class TiersService {
       ladderVersion: row.ladderVersion,
       ...(row.graceUntil ? { graceUntil: row.graceUntil.toISOString() } : {}),
     });
+  }
+
+  /**
+   * The code a member holds in the ladder in force at `at`, from the stored standing (mapped
+   * through renamed or dropped codes), for the till; null when the club has no ladder. Ladders are
+   * cached per tenant for {@link LADDER_CACHE_MS} (a new version defined here drops the entry; other
+   * replicas see it within that time).
+   */
+  async tierAtTill(tenantId: string, member: { readonly createdAt: Date }, row: MemberTierRow | undefined, at: Date): Promise<string | null> {
+    const versions = await this.cachedLadders(tenantId, at);
+    const ladder = currentLadder(versions, at);
+    if (!ladder) return null;
+    const { standing } = this.standing(versions, ladder, member, row);
+    return ladder.levels.some((l) => l.code === standing.code) ? standing.code : ladder.levels[0].code;
+  }
+
+  private async cachedLadders(tenantId: string, at: Date): Promise<TierLadder[]> {
+    const hit = this.ladderCache.get(tenantId);
+    if (hit && at.getTime() - hit.loadedAt < LADDER_CACHE_MS && at.getTime() >= hit.loadedAt) return hit.versions;
+    const versions = (await this.activity.listLadders(this.uowlessSource(), tenantId)).map(toLadder);
+    this.ladderCache.set(tenantId, { loadedAt: at.getTime(), versions });
+    return versions;
   }
 
   private uowlessSource() {

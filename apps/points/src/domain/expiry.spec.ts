@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { formatJalali, jalaliMonthLength, localDateOf, localPeriod, startOfLocalDay } from '@club/calendar';
-import { activatesAt, expiresAt, type ExpiryPolicy, warnAt } from './expiry';
+import { activatesAt, expiresAt, type ExpiryPolicy, memoisedExpiresAt, warnAt } from './expiry';
 
 const TEHRAN = 'Asia/Tehran';
 const BERLIN = 'Europe/Berlin';
@@ -146,5 +146,46 @@ describe('warnAt', () => {
     expect(warnAt(at('2025-03-20T20:30:00Z'), 0)).toEqual(at('2025-03-20T20:30:00Z'));
     expect(warnAt(null, 7)).toBeNull();
     expect(() => warnAt(at('2025-03-20T20:30:00Z'), -1)).toThrow(RangeError);
+  });
+});
+
+describe('memoisedExpiresAt', () => {
+  const policies: ExpiryPolicy[] = [
+    { kind: 'never' },
+    { kind: 'after', n: 30, unit: 'days' },
+    { kind: 'after', n: 12, unit: 'months', calendar: 'jalali', roundTo: 'month' },
+    { kind: 'after', n: 1, unit: 'months', roundTo: 'quarter' },
+    jalaliYearEnd,
+  ];
+
+  it('answers exactly what expiresAt answers, for any instant, policy and zone, called in any order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...policies),
+            fc.constantFrom(TEHRAN, BERLIN, 'Asia/Kathmandu', 'America/Sao_Paulo', 'UTC'),
+            fc.integer({ min: Date.parse('1950-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') }),
+          ),
+          { minLength: 1, maxLength: 40 },
+        ),
+        (calls) => {
+          for (const [policy, zone, t] of calls) {
+            for (const u of [t, t + 1, t + DAY / 3]) expect(memoisedExpiresAt(new Date(u), { ...policy }, zone)).toEqual(expiresAt(new Date(u), policy, zone));
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('hands out a Date of the caller’s own, and refuses what expiresAt refuses', () => {
+    const policy: ExpiryPolicy = { kind: 'after', n: 30, unit: 'days' };
+    const first = memoisedExpiresAt(at('2024-03-19T20:30:00Z'), policy, TEHRAN);
+    first?.setTime(0);
+    expect(memoisedExpiresAt(at('2024-03-19T20:30:00Z'), policy, TEHRAN)).toEqual(at('2024-04-19T20:30:00Z'));
+    expect(() => memoisedExpiresAt(at('2024-03-19T20:30:00Z'), { kind: 'after', n: 0, unit: 'days' }, TEHRAN)).toThrow(RangeError);
+    expect(() => memoisedExpiresAt(at('2024-03-19T20:30:00Z'), policy, 'Mars/Olympus')).toThrow(RangeError);
+    expect(() => memoisedExpiresAt(new Date(NaN), policy, TEHRAN)).toThrow(RangeError);
   });
 });

@@ -40,6 +40,9 @@ export type ExpiryPolicy =
   | { kind: 'fixed-yearly'; month: number; day: number; calendar: CalendarName };
 
 const DAY_MS = 86_400_000;
+const SLOT_MS = 15 * 60_000;
+/** Entries a memo keeps before it starts afresh. */
+const MEMO_LIMIT = 4096;
 
 function assertNonNegativeInteger(n: number, what: string): void {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what} must be a non-negative integer, got ${n}`);
@@ -110,6 +113,61 @@ export function expiresAt(activatedAt: Date, policy: ExpiryPolicy, timeZone: str
   const last = lastDay(localDateOf(activatedAt, timeZone), policy);
   const end = policy.kind === 'after' && policy.roundTo ? periodDates(last, policy.roundTo, policy.calendar ?? 'gregorian').end : addDays(last, 1);
   return instantAtLocalMidnight(end, timeZone);
+}
+
+/**
+ * `expiresAt` for many activation instants at once (an activation batch has thousands of lots,
+ * a day's worth sharing one expiry): the result depends only on the instant's local date, so it
+ * is computed once per date. The local date of an instant is read once per UTC quarter hour
+ * when both ends of the quarter show the same date — every offset and transition of the current
+ * zone rules falls on a quarter hour, so a quarter never straddles a local midnight; otherwise
+ * (historical local mean times) it is read per instant. Same result as calling `expiresAt`.
+ */
+export function expiryCalculator(policy: ExpiryPolicy, timeZone: string): (activatedAt: Date) => Date | null {
+  if (policy.kind === 'never') return () => null;
+  const byDate = new Map<string, Date | null>();
+  const slotDate = new Map<number, string | null>();
+  const forDate = (date: string, instant: Date): Date | null => {
+    if (!byDate.has(date)) {
+      if (byDate.size >= MEMO_LIMIT) byDate.clear(); // a long-lived calculator (memoisedExpiresAt) stays small
+      byDate.set(date, expiresAt(instant, policy, timeZone));
+    }
+    return byDate.get(date) ?? null;
+  };
+  return (activatedAt) => {
+    const t = activatedAt.getTime();
+    const slot = Math.floor(t / SLOT_MS);
+    let date = slotDate.get(slot);
+    if (date === undefined) {
+      if (slotDate.size >= MEMO_LIMIT) slotDate.clear();
+      const first = localDateOf(new Date(slot * SLOT_MS), timeZone);
+      date = first === localDateOf(new Date(slot * SLOT_MS + SLOT_MS - 1), timeZone) ? first : null;
+      slotDate.set(slot, date);
+    }
+    return forDate(date ?? localDateOf(activatedAt, timeZone), activatedAt);
+  };
+}
+
+const calculators = new Map<string, (activatedAt: Date) => Date | null>();
+
+/**
+ * `expiresAt` through one {@link expiryCalculator} per policy and zone, kept for the process:
+ * every earn credits a lot whose expiry depends only on the policy and the local date, so the
+ * till's path reads the zone's rules (Intl) once per quarter hour instead of on every checkout.
+ * Same result, and the same RangeError on an invalid policy, Date or zone, as `expiresAt`.
+ */
+export function memoisedExpiresAt(activatedAt: Date, policy: ExpiryPolicy, timeZone: string): Date | null {
+  const key = `${timeZone}\u0000${JSON.stringify(policy)}`;
+  let calc = calculators.get(key);
+  if (!calc) {
+    assertExpiryPolicy(policy);
+    if (calculators.size >= MEMO_LIMIT) calculators.clear();
+    calc = expiryCalculator(policy, timeZone);
+    calculators.set(key, calc);
+  }
+  const at = calc(activatedAt);
+  // A copy: callers own their lot's Date.
+  return at === null ? null : new Date(at.getTime());
 }
 
 /**

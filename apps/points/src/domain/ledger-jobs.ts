@@ -1,5 +1,4 @@
-import { localDateOf, localDateTimeOf } from '@club/calendar';
-import { expiresAt, type ExpiryPolicy } from './expiry';
+import { localDateTimeOf } from '@club/calendar';
 import { addEntry, type Balances, type Entry } from './ledger-model';
 import { allocate, type Allocation, type Lot, spendableTotal } from './lots';
 
@@ -10,36 +9,9 @@ import { allocate, type Allocation, type Lot, spendableTotal } from './lots';
  */
 
 const DAY_MS = 86_400_000;
-const SLOT_MS = 15 * 60_000;
 
-/**
- * `expiresAt` for many activation instants at once (an activation batch has thousands of lots,
- * a day's worth sharing one expiry): the result depends only on the instant's local date, so it
- * is computed once per date. The local date of an instant is read once per UTC quarter hour
- * when both ends of the quarter show the same date — every offset and transition of the current
- * zone rules falls on a quarter hour, so a quarter never straddles a local midnight; otherwise
- * (historical local mean times) it is read per instant. Same result as calling `expiresAt`.
- */
-export function expiryCalculator(policy: ExpiryPolicy, timeZone: string): (activatedAt: Date) => Date | null {
-  if (policy.kind === 'never') return () => null;
-  const byDate = new Map<string, Date | null>();
-  const slotDate = new Map<number, string | null>();
-  const forDate = (date: string, instant: Date): Date | null => {
-    if (!byDate.has(date)) byDate.set(date, expiresAt(instant, policy, timeZone));
-    return byDate.get(date) ?? null;
-  };
-  return (activatedAt) => {
-    const t = activatedAt.getTime();
-    const slot = Math.floor(t / SLOT_MS);
-    let date = slotDate.get(slot);
-    if (date === undefined) {
-      const first = localDateOf(new Date(slot * SLOT_MS), timeZone);
-      date = first === localDateOf(new Date(slot * SLOT_MS + SLOT_MS - 1), timeZone) ? first : null;
-      slotDate.set(slot, date);
-    }
-    return forDate(date ?? localDateOf(activatedAt, timeZone), activatedAt);
-  };
-}
+/** `expiresAt` for a batch's activation instants (in `expiry.ts`: the till's earn uses it too). */
+export { expiryCalculator } from './expiry';
 
 /** The tenant-local date whose daily jobs are due at `now` (from `hour` local time on), or null before that hour. */
 export function dailyJobDate(now: Date, timeZone: string, hour: number): string | null {

@@ -1,4 +1,4 @@
-import { activatesAt, expiresAt, type ExpiryPolicy } from './expiry';
+import { activatesAt, memoisedExpiresAt, type ExpiryPolicy } from './expiry';
 import {
   allocate,
   type Allocation,
@@ -284,7 +284,7 @@ function credit(d: Draft, cfg: LedgerConfig, id: string, points: number, kind: E
     remaining: points,
     status: active ? 'active' : 'pending',
     activatesAt: activated,
-    expiresAt: active ? expiresAt(activated, cfg.expiry, cfg.timeZone) : null,
+    expiresAt: active ? memoisedExpiresAt(activated, cfg.expiry, cfg.timeZone) : null,
     earnedAt: d.at,
   };
   d.lots = [...d.lots, lot];
@@ -293,7 +293,7 @@ function credit(d: Draft, cfg: LedgerConfig, id: string, points: number, kind: E
 }
 
 function activateLot(d: Draft, cfg: LedgerConfig, lot: Lot, activated: Date): void {
-  setLot(d, { ...lot, status: 'active', expiresAt: expiresAt(activated, cfg.expiry, cfg.timeZone) });
+  setLot(d, { ...lot, status: 'active', expiresAt: memoisedExpiresAt(activated, cfg.expiry, cfg.timeZone) });
   write(d, 'activate', lot.remaining, 'pending', 'available', lot.id);
 }
 

@@ -35,6 +35,23 @@ const earnSchema = z.object({
     )
     .max(500),
   redeemPoints: z.number().int().min(0).max(MAX),
+  campaignEffects: z
+    .array(
+      z.object({
+        campaignId: z.uuid(),
+        version: z.number().int().min(1),
+        ruleId: z.string().min(1).max(100),
+        kind: z.string().min(1).max(50),
+        points: z.number().int().min(0).max(MAX),
+        discount: z.number().int().min(0).max(MAX),
+        description: z.string().max(500),
+        reference: z.string().max(200).transform((r) => (r === '' ? null : r)),
+        steps: z.number().int().min(0).max(1_000_000),
+      }),
+    )
+    .max(200)
+    .default([]),
+  couponCodes: z.array(z.string().min(1).max(40)).max(20).default([]),
 });
 
 const redeemSchema = z.object({

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
+import type { OutboxInsert } from '@club/platform-kafka';
 import type { EarnRate } from '../domain/earn';
 import type { Balances, CheckoutRecord, EntryKind, LedgerError, Place, Redemption } from '../domain/ledger-model';
 import type { Lot } from '../domain/lots';
@@ -15,6 +16,8 @@ export interface LockedAccount {
   readonly policy: unknown;
   /** The tenant's flat earn rate (null: the currency default). */
   readonly earnRate: EarnRate | null;
+  /** What was recorded under the operation's key, if anything (see {@link LedgerRepository.lockAccount}). */
+  readonly operation?: StoredOperation;
 }
 
 /** What an operation answered, stored under its key: the response, or the rejection. */
@@ -50,6 +53,8 @@ export interface EntryRow {
   readonly transactionId: string | null;
   readonly reason: string | null;
   readonly operator: string | null;
+  /** Earn entries: the base rate's part and the campaign effects that gave points. */
+  readonly provenance?: object | null;
 }
 
 export interface StatementEntry extends Omit<EntryRow, 'lotId' | 'transactionId'> {
@@ -63,6 +68,9 @@ export interface CheckoutFacts {
   readonly storeId: string;
   readonly amount: number;
   readonly currency: string;
+  /** The part of the points the campaigns gave, and every effect applied (with provenance). */
+  readonly campaignPoints?: number;
+  readonly campaignEffects?: readonly object[];
 }
 
 export interface AuditRecord {
@@ -87,6 +95,8 @@ export interface LedgerWrite {
   readonly debtDelta: number;
   readonly operation: { readonly key: string; readonly payloadHash: string; readonly result: StoredResult };
   readonly audit: readonly AuditRecord[];
+  /** The operation's events, written to the outbox by the same statement. */
+  readonly events?: OutboxInsert;
 }
 
 type BalanceColumns = { available: string; pending: string; held: string; lifetime_earned: string; spent: string; expired: string };
@@ -164,17 +174,36 @@ export class LedgerRepository {
   /**
    * Locks the member's account row for the transaction (creating it at zero), so one member's
    * operations apply one at a time; answers its balances with the tenant's policy and earn rate
-   * in the same round trip.
+   * and what was recorded under the operation's key `opKey`, all in one round trip.
+   *
+   * The key is looked up in the statement's snapshot, taken before the lock is granted: when the
+   * lock waited for a concurrent transaction of the same member that recorded `opKey`, that
+   * record is not seen here. The operation's write then fails on the key's unique index, and the
+   * service runs it again, which answers the record (as for a concurrent first writer of the
+   * same id under another member).
    */
-  async lockAccount(m: EntityManager, tenantId: string, memberId: string): Promise<LockedAccount> {
-    const rows = await prepared<BalanceColumns & { debt: string; policy: unknown; earn_rate: { points: number; perAmount: number } | null }>(
+  async lockAccount(m: EntityManager, tenantId: string, memberId: string, opKey: string): Promise<LockedAccount> {
+    const rows = await prepared<
+      BalanceColumns & {
+        debt: string;
+        policy: unknown;
+        earn_rate: { points: number; perAmount: number } | null;
+        op_member_id: string | null;
+        op_payload_hash: string | null;
+        op_result: StoredResult | null;
+      }
+    >(
       m,
-      `INSERT INTO accounts (tenant_id, member_id) VALUES ($1, $2)
-       ON CONFLICT (tenant_id, member_id) DO UPDATE SET updated_at = accounts.updated_at
-       RETURNING available, pending, held, lifetime_earned, spent, expired, debt,
+      `WITH account AS (
+         INSERT INTO accounts (tenant_id, member_id) VALUES ($1, $2)
+         ON CONFLICT (tenant_id, member_id) DO UPDATE SET updated_at = accounts.updated_at
+         RETURNING available, pending, held, lifetime_earned, spent, expired, debt)
+       SELECT a.available, a.pending, a.held, a.lifetime_earned, a.spent, a.expired, a.debt,
          (SELECT policy FROM ledger_policies WHERE tenant_id = $1) AS policy,
-         (SELECT json_build_object('points', earn_points, 'perAmount', earn_per_amount) FROM tenant_settings WHERE tenant_id = $1) AS earn_rate`,
-      [tenantId, memberId],
+         (SELECT json_build_object('points', earn_points, 'perAmount', earn_per_amount) FROM tenant_settings WHERE tenant_id = $1) AS earn_rate,
+         o.member_id AS op_member_id, o.payload_hash AS op_payload_hash, o.result AS op_result
+       FROM account a LEFT JOIN ledger_operations o ON o.tenant_id = $1 AND o.op_key = $3`,
+      [tenantId, memberId, opKey],
     );
     const r = rows[0];
     return {
@@ -182,16 +211,10 @@ export class LedgerRepository {
       debt: Number(r.debt),
       policy: r.policy,
       earnRate: r.earn_rate ? { points: Number(r.earn_rate.points), perAmount: Number(r.earn_rate.perAmount) } : null,
+      ...(r.op_member_id !== null && r.op_payload_hash !== null && r.op_result !== null
+        ? { operation: { memberId: r.op_member_id, payloadHash: r.op_payload_hash, result: r.op_result } }
+        : {}),
     };
-  }
-
-  async findOperation(m: EntityManager, tenantId: string, key: string): Promise<StoredOperation | undefined> {
-    const rows = await prepared<{ member_id: string; payload_hash: string; result: StoredResult }>(
-      m,
-      `SELECT member_id, payload_hash, result FROM ledger_operations WHERE tenant_id = $1 AND op_key = $2`,
-      [tenantId, key],
-    );
-    return rows[0] ? { memberId: rows[0].member_id, payloadHash: rows[0].payload_hash, result: rows[0].result } : undefined;
   }
 
   /** The member an earlier operation under one of `keys` was recorded for (e.g. a rejected hold). */
@@ -294,9 +317,9 @@ export class LedgerRepository {
   }
 
   /**
-   * Writes an applied operation — entries, lots, redemptions, checkouts, balances, audit and its
-   * outcome — in one statement of data-modifying CTEs, with only the parts the operation needs
-   * (planning the statement is most of its cost on the till's path).
+   * Writes an applied operation — entries, lots, redemptions, checkouts, balances, audit, its
+   * events (outbox) and its outcome — in one statement of data-modifying CTEs, with only the
+   * parts the operation needs (planning the statement is most of its cost on the till's path).
    */
   async applyChanges(m: EntityManager, tenantId: string, memberId: string, w: LedgerWrite): Promise<void> {
     const params: unknown[] = [tenantId, memberId, w.at];
@@ -305,8 +328,8 @@ export class LedgerRepository {
     const parts: string[] = [];
     if (w.entries.length > 0) {
       parts.push(`entries AS (
-         INSERT INTO ledger_entries (tenant_id, id, member_id, kind, points, transaction_id, created_at, operation, from_place, to_place, lot_id, reason, operator)
-         SELECT $1, x.id, $2, x.kind, x.points, x.transaction_id, $3, x.operation, x.from_place, x.to_place, x.lot_id, x.reason, x.operator
+         INSERT INTO ledger_entries (tenant_id, id, member_id, kind, points, transaction_id, created_at, operation, from_place, to_place, lot_id, reason, operator, provenance)
+         SELECT $1, x.id, $2, x.kind, x.points, x.transaction_id, $3, x.operation, x.from_place, x.to_place, x.lot_id, x.reason, x.operator, x.provenance
          FROM ROWS FROM (jsonb_to_recordset(${json(
            w.entries.map((e) => ({
              id: e.id,
@@ -319,9 +342,10 @@ export class LedgerRepository {
              lot_id: e.lotId,
              reason: e.reason,
              operator: e.operator,
+             provenance: e.provenance ?? null,
            })),
-         )}::jsonb) AS (id uuid, kind text, points bigint, transaction_id text, operation text, from_place text, to_place text, lot_id text, reason text, operator text))
-           WITH ORDINALITY AS x(id, kind, points, transaction_id, operation, from_place, to_place, lot_id, reason, operator, n)
+         )}::jsonb) AS (id uuid, kind text, points bigint, transaction_id text, operation text, from_place text, to_place text, lot_id text, reason text, operator text, provenance jsonb))
+           WITH ORDINALITY AS x(id, kind, points, transaction_id, operation, from_place, to_place, lot_id, reason, operator, provenance, n)
          ORDER BY x.n)`);
     }
     if (w.newLots.length > 0) {
@@ -373,8 +397,10 @@ export class LedgerRepository {
     }
     if (w.newCheckouts.length > 0) {
       parts.push(`new_checkouts AS (
-         INSERT INTO checkouts (tenant_id, transaction_id, request_hash, member_id, store_id, amount, currency, points_earned, lines, lot_id, redemption_id, points_redeemed, created_at)
-         SELECT $1, x.transaction_id, x.request_hash, $2, x.store_id, x.amount, x.currency, x.points_earned, x.lines, x.lot_id, x.redemption_id, x.points_redeemed, $3
+         INSERT INTO checkouts (tenant_id, transaction_id, request_hash, member_id, store_id, amount, currency, points_earned, lines, lot_id, redemption_id, points_redeemed,
+                                created_at, campaign_points, campaign_effects)
+         SELECT $1, x.transaction_id, x.request_hash, $2, x.store_id, x.amount, x.currency, x.points_earned, x.lines, x.lot_id, x.redemption_id, x.points_redeemed,
+                $3, x.campaign_points, x.campaign_effects
          FROM jsonb_to_recordset(${json(
            w.newCheckouts.map((c) => ({
              transaction_id: c.transactionId,
@@ -387,9 +413,12 @@ export class LedgerRepository {
              lot_id: c.lotId,
              redemption_id: c.redemptionId,
              points_redeemed: c.lines.reduce((s, l) => s + l.pointsRedeemed, 0),
+             campaign_points: c.campaignPoints ?? 0,
+             campaign_effects: c.campaignEffects ?? [],
            })),
          )}::jsonb)
-           AS x(transaction_id text, request_hash text, store_id text, amount bigint, currency text, points_earned bigint, lines jsonb, lot_id text, redemption_id text, points_redeemed bigint))`);
+           AS x(transaction_id text, request_hash text, store_id text, amount bigint, currency text, points_earned bigint, lines jsonb, lot_id text, redemption_id text,
+                points_redeemed bigint, campaign_points bigint, campaign_effects jsonb))`);
     }
     if (w.changedCheckouts.length > 0) {
       parts.push(`changed_checkouts AS (
@@ -414,6 +443,10 @@ export class LedgerRepository {
          SELECT $1, x.id, $3, x.operator, x.action, x.member_id, x.details
          FROM jsonb_to_recordset(${json(w.audit.map((a) => ({ id: a.id, operator: a.operator, action: a.action, member_id: a.memberId, details: a.details })))}::jsonb)
            AS x(id uuid, operator text, action text, member_id uuid, details jsonb))`);
+    }
+    if (w.events && w.events.envelopes.length > 0) {
+      parts.push(`events AS (
+         ${w.events.sql(param)})`);
     }
     const op = w.operation;
     await prepared(

@@ -49,20 +49,16 @@ const codeOf = (err: unknown) => (err as RpcException).getError() as { code: num
 describe('LedgerService.earnPoints (unit, strict mocks)', () => {
   it('credits a plain checkout without loading lots: one entry, a lot, the checkout, the outcome and two events in one write', async () => {
     const applyChanges = jest.fn().mockResolvedValue(undefined);
-    const enqueueMany = jest.fn().mockResolvedValue([]);
-    const service = build(
-      {
-        lockAccount: jest.fn().mockResolvedValue(locked({ earnRate: { points: 2, perAmount: 10_000 }, policy: { earnRounding: 'floor' } })),
-        findOperation: jest.fn().mockResolvedValue(undefined),
-        applyChanges,
-      },
-      { enqueueMany },
-    );
+    const lockAccount = jest.fn().mockResolvedValue(locked({ earnRate: { points: 2, perAmount: 10_000 }, policy: { earnRounding: 'floor' } }));
+    const prepareInsert = jest.fn((events: readonly { topic: string }[]) => ({ envelopes: events, sql: () => '' }));
+    const service = build({ lockAccount, applyChanges }, { prepareInsert });
     const res = await service.earnPoints(tenant, cmd);
     expect(res).toEqual({
       transactionId: 't-1',
       memberId,
       pointsEarned: 250,
+      basePoints: 250,
+      campaignPoints: 0,
       pointsRedeemed: 0,
       pending: false,
       activatesAt: '',
@@ -75,27 +71,27 @@ describe('LedgerService.earnPoints (unit, strict mocks)', () => {
     expect(w.newCheckouts).toEqual([expect.objectContaining({ transactionId: 't-1', lines: [{ sku: '*', quantity: 1, unitPrice: 1_250_000, pointsEarned: 250, pointsRedeemed: 0 }] })]);
     expect(w.balanceDelta).toEqual({ ...ZERO, available: 250, lifetimeEarned: 250 });
     expect(w.operation).toMatchObject({ key: 'earn:t-1', result: { ok: true, response: { pointsEarned: 250 } } });
-    expect(enqueueMany.mock.calls[0][1].map((e: { topic: string }) => e.topic)).toEqual(['points.ledger-entry.created.v1', 'points.checkout.recorded.v1']);
+    expect(lockAccount).toHaveBeenCalledWith(manager, tenant.tenantId, memberId, 'earn:t-1');
+    // The events are written by the same statement as the rest.
+    expect(w.events).toBe(prepareInsert.mock.results[0].value);
+    expect(prepareInsert.mock.calls[0][0].map((e) => e.topic)).toEqual(['points.ledger-entry.created.v1', 'points.checkout.recorded.v1']);
   });
 
   it('replays the stored response for the same request, and refuses another request under the same id, without writing', async () => {
     const applyChanges = jest.fn().mockResolvedValue(undefined);
-    const first = build(
-      { lockAccount: jest.fn().mockResolvedValue(locked()), findOperation: jest.fn().mockResolvedValue(undefined), applyChanges },
-      { enqueueMany: jest.fn().mockResolvedValue([]) },
-    );
+    const first = build({ lockAccount: jest.fn().mockResolvedValue(locked()), applyChanges }, { prepareInsert: jest.fn(() => ({ envelopes: [], sql: () => '' })) });
     await first.earnPoints(tenant, cmd);
     const { payloadHash, result } = (applyChanges.mock.calls[0][3] as LedgerWrite).operation;
     const stored = { memberId, payloadHash, result };
-    const again = build({ lockAccount: jest.fn().mockResolvedValue(locked()), findOperation: jest.fn().mockResolvedValue(stored) });
+    const again = build({ lockAccount: jest.fn().mockResolvedValue(locked({ operation: stored })) });
     await expect(again.earnPoints(tenant, cmd)).resolves.toMatchObject({ pointsEarned: 125, replayed: true });
     const err = await again.earnPoints(tenant, { ...cmd, amount: 2_000_000 }).catch((e: unknown) => e);
     expect(codeOf(err).code).toBe(status.ALREADY_EXISTS);
   });
 
   it('replays a checkout recorded before issue 4 by its till request hash', async () => {
-    const stored = { memberId, payloadHash: `request:${cmd.requestHash}`, result: { ok: true, response: { transactionId: 't-1', pointsEarned: 125 } } };
-    const service = build({ lockAccount: jest.fn().mockResolvedValue(locked()), findOperation: jest.fn().mockResolvedValue(stored) });
+    const stored = { memberId, payloadHash: `request:${cmd.requestHash}`, result: { ok: true as const, response: { transactionId: 't-1', pointsEarned: 125 } } };
+    const service = build({ lockAccount: jest.fn().mockResolvedValue(locked({ operation: stored })) });
     await expect(service.earnPoints(tenant, cmd)).resolves.toEqual({ transactionId: 't-1', pointsEarned: 125, replayed: true });
   });
 
@@ -106,7 +102,6 @@ describe('LedgerService.earnPoints (unit, strict mocks)', () => {
     const insertOperation = jest.fn().mockResolvedValue(undefined);
     const service = build({
       lockAccount: jest.fn().mockResolvedValue(locked({ balances: { ...ZERO, available: 40, lifetimeEarned: 40 } })),
-      findOperation: jest.fn().mockResolvedValue(undefined),
       loadLots,
       insertOperation,
     });
@@ -118,7 +113,7 @@ describe('LedgerService.earnPoints (unit, strict mocks)', () => {
   });
 
   it('refuses a malformed checkout the model rejects without recording it', async () => {
-    const service = build({ lockAccount: jest.fn().mockResolvedValue(locked()), findOperation: jest.fn().mockResolvedValue(undefined) });
+    const service = build({ lockAccount: jest.fn().mockResolvedValue(locked()) });
     const err = await service.earnPoints(tenant, { ...cmd, items: [{ sku: 'A', quantity: 2, unitPrice: Number.MAX_SAFE_INTEGER }] }).catch((e: unknown) => e);
     expect(codeOf(err).code).toBe(status.INVALID_ARGUMENT);
   });
@@ -131,20 +126,19 @@ describe('LedgerService.earnPoints (unit, strict mocks)', () => {
 
   it('runs again when a concurrent first writer of the same id wins, answering what it recorded', async () => {
     const unique = Object.assign(new Error('duplicate key'), { code: '23505' });
-    const findOperation = jest
+    const lockAccount = jest
       .fn()
-      .mockResolvedValueOnce(undefined)
-      .mockResolvedValueOnce({ memberId: 'another', payloadHash: 'x', result: { ok: true, response: {} } });
+      .mockResolvedValueOnce(locked())
+      .mockResolvedValueOnce(locked({ operation: { memberId: 'another', payloadHash: 'x', result: { ok: true, response: {} } } }));
     const service = build({
-      lockAccount: jest.fn().mockResolvedValue(locked()),
-      findOperation,
+      lockAccount,
       findRedemption: jest.fn().mockResolvedValue(undefined),
       loadLots: jest.fn().mockResolvedValue([]),
       insertOperation: jest.fn().mockRejectedValue(unique),
     });
     const err = await service.redeemPoints(tenant, { memberId, redemptionId: 'r-1', points: 10, hold: false }).catch((e: unknown) => e);
     expect(codeOf(err).code).toBe(status.ALREADY_EXISTS);
-    expect(findOperation).toHaveBeenCalledTimes(2);
+    expect(lockAccount).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RpcException } from '@nestjs/microservices';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ledgerPolicySchema, type LedgerPolicy, type TenantContext, type TopicName } from '@club/contracts';
+import { ledgerPolicySchema, type CheckoutEffect, type LedgerPolicy, type TenantContext, type TopicName } from '@club/contracts';
 import { OutboxRepository, type NewEvent } from '@club/platform-kafka';
 import { alreadyExists, Clock, failedPrecondition, Ids, invalidArgument, notFound, UnitOfWork } from '@club/platform-nest';
 import { accountChanges, canonicalJson, partialAccount, runningBalances } from '../domain/account-changes';
@@ -48,6 +48,10 @@ export interface EarnForCheckoutCommand {
   readonly items?: readonly CheckoutItemInput[];
   /** Points spent on this checkout first (all or nothing). */
   readonly redeemPoints?: number;
+  /** The campaigns' effects (EvaluateCheckout): their points are credited with the base points. */
+  readonly campaignEffects?: readonly CheckoutEffect[];
+  /** Coupons redeemed with the checkout, for the recorded event. */
+  readonly couponCodes?: readonly string[];
 }
 
 export interface RedeemCommand {
@@ -85,6 +89,9 @@ export interface EarnResult {
   /** ISO instant the pending points activate; '' when active at once or waiting for an accept. */
   readonly activatesAt: string;
   readonly balance: Balances;
+  /** What the earn rate gave; pointsEarned = basePoints + campaignPoints. */
+  readonly basePoints: number;
+  readonly campaignPoints: number;
 }
 
 export interface RedemptionResult {
@@ -147,7 +154,14 @@ interface OperationContext {
 interface Decision {
   readonly before: Account;
   readonly op: Operation;
-  readonly entryFacts: { readonly transactionId: string | null; readonly storeId: string | null; readonly reason: string | null; readonly operator: string | null };
+  readonly entryFacts: {
+    readonly transactionId: string | null;
+    readonly storeId: string | null;
+    readonly reason: string | null;
+    readonly operator: string | null;
+    /** Where an earn entry's points came from (base rate and campaigns); null for other operations. */
+    readonly provenance?: EarnProvenance | null;
+  };
   readonly respond: (after: Account, result: Extract<OperationResult, { ok: true }>) => object;
   readonly newCheckout?: CheckoutFacts;
   readonly audit?: (memberId: string) => AuditRecord[];
@@ -243,13 +257,26 @@ function decodeCursor(cursor: string): number {
   return Number(m[1]);
 }
 
+/** An earn entry's provenance: the base rate's part and each campaign effect that gave points. */
+export interface EarnProvenance {
+  readonly basePoints: number;
+  readonly campaigns: readonly { readonly campaignId: string; readonly version: number; readonly ruleId: string; readonly kind: string; readonly points: number }[];
+}
+
+function earnProvenance(basePoints: number, effects: readonly CheckoutEffect[]): EarnProvenance {
+  return {
+    basePoints,
+    campaigns: effects.filter((e) => e.points > 0).map((e) => ({ campaignId: e.campaignId, version: e.version, ruleId: e.ruleId, kind: e.kind, points: e.points })),
+  };
+}
+
 /**
  * The member-facing ledger operations. Each runs in one transaction: lock the member's account
- * row, look the operation up by key (`<kind>:<id>`; same payload → the stored answer, another →
- * ALREADY_EXISTS), load the part of the account it needs, let the reference model
- * (`domain/ledger-model.ts`) decide, and persist the difference with the outcome and one
- * `points.ledger-entry.created.v1` event per entry. Rejections (not enough points, over-returns …)
- * are recorded too, so a retry gets the same answer.
+ * row and look the operation up by key in one statement (`<kind>:<id>`; same payload → the
+ * stored answer, another → ALREADY_EXISTS), load the part of the account it needs, let the
+ * reference model (`domain/ledger-model.ts`) decide, and persist the difference with the outcome
+ * and one `points.ledger-entry.created.v1` event per entry in one more statement. Rejections
+ * (not enough points, over-returns …) are recorded too, so a retry gets the same answer.
  */
 @Injectable()
 export class LedgerService {
@@ -275,6 +302,10 @@ export class LedgerService {
     const redeemPoints = cmd.redeemPoints ?? 0;
     const lines: CheckoutLine[] = items.length > 0 ? items.map((i) => ({ sku: i.sku, quantity: i.quantity, unitPrice: i.unitPrice })) : [{ sku: '*', quantity: 1, unitPrice: cmd.amount }];
     const lotId = `lot:${cmd.transactionId}`;
+    const effects = cmd.campaignEffects ?? [];
+    const couponCodes = cmd.couponCodes ?? [];
+    const campaignPoints = effects.reduce((sum, e) => sum + e.points, 0);
+    if (!Number.isSafeInteger(campaignPoints)) throw invalidArgument('campaign points overflow', [{ pointer: '#/campaignEffects', detail: 'too many points' }]);
     return this.execute<EarnResult>(tenant, {
       key: `earn:${cmd.transactionId}`,
       payload: {
@@ -285,6 +316,9 @@ export class LedgerService {
         items: items.map((i) => ({ sku: i.sku, category: i.category ?? '', quantity: i.quantity, unitPrice: i.unitPrice })),
         redeemPoints,
         requestHash: cmd.requestHash,
+        // Absent when empty, so checkouts recorded before campaigns keep their hash.
+        ...(effects.length > 0 ? { campaignEffects: effects } : {}),
+        ...(couponCodes.length > 0 ? { couponCodes } : {}),
       },
       legacyHash: `request:${cmd.requestHash}`,
       member: () => Promise.resolve(cmd.memberId),
@@ -292,14 +326,22 @@ export class LedgerService {
       pointers: { id: '#/transactionId', points: '#/redeemPoints' },
       decide: async (m, ctx) => {
         const rate: EarnRate = { ...(ctx.locked.earnRate ?? defaultEarnRate(tenant.currency)), rounding: ctx.policy.earnRounding };
-        const points = pointsForAmount(cmd.amount, rate);
+        const basePoints = pointsForAmount(cmd.amount, rate);
+        const points = basePoints + campaignPoints;
+        if (!Number.isSafeInteger(points)) throw invalidArgument('points overflow', [{ pointer: '#/amount', detail: 'too many points' }]);
         // The till's hot path: a plain earn with no debt touches no lot.
         const lots = redeemPoints > 0 || ctx.locked.debt > 0 ? await this.spendableLots(m, tenant, ctx, redeemPoints) : [];
         return {
           before: partialAccount({ lots, redemptions: [], checkouts: [], balances: ctx.locked.balances, debt: ctx.locked.debt }),
           op: { kind: 'earn', id: cmd.transactionId, at: ctx.at, points, lines, redeemPoints: redeemPoints || undefined },
-          entryFacts: { transactionId: cmd.transactionId, storeId: cmd.storeId, reason: null, operator: null },
-          newCheckout: { requestHash: cmd.requestHash, storeId: cmd.storeId, amount: cmd.amount, currency: cmd.currency },
+          entryFacts: {
+            transactionId: cmd.transactionId,
+            storeId: cmd.storeId,
+            reason: null,
+            operator: null,
+            provenance: effects.length > 0 ? earnProvenance(basePoints, effects) : null,
+          },
+          newCheckout: { requestHash: cmd.requestHash, storeId: cmd.storeId, amount: cmd.amount, currency: cmd.currency, campaignPoints, campaignEffects: effects },
           respond: (after, result) => {
             const lot = after.lots.find((l) => l.id === lotId);
             const pending = lot?.status === 'pending';
@@ -311,6 +353,8 @@ export class LedgerService {
               pending,
               activatesAt: pending ? isoOrEmpty(lot.activatesAt) : '',
               balance: result.balances,
+              basePoints,
+              campaignPoints,
             } satisfies EarnResult;
           },
           events: () => [
@@ -328,6 +372,10 @@ export class LedgerService {
                 pointsEarned: points,
                 itemCount: items.length,
                 recordedAt: ctx.at.toISOString(),
+                categories: [...new Set(items.map((i) => i.category ?? '').filter((c) => c !== ''))],
+                campaignPoints,
+                campaignEffects: [...effects],
+                couponCodes: [...couponCodes],
               },
             },
           ],
@@ -530,14 +578,16 @@ export class LedgerService {
   }
 
   /** The tenant's flat earn rate, or the currency default when none was set. */
-  async getEarnRate(tenant: TenantContext): Promise<EarnRate & { isDefault: boolean }> {
-    const rate = await this.ledger.findEarnRate(tenant.tenantId);
-    return rate ? { ...rate, isDefault: false } : { ...defaultEarnRate(tenant.currency), isDefault: true };
+  /** The rate with the policy's rounding: what a checkout's base points are (the gateway computes them with it for the campaigns). */
+  async getEarnRate(tenant: TenantContext): Promise<Required<EarnRate> & { isDefault: boolean }> {
+    const [rate, policy] = await Promise.all([this.ledger.findEarnRate(tenant.tenantId), this.ledger.findPolicy(tenant.tenantId)]);
+    const rounding = ledgerPolicySchema.parse(policy ?? {}).earnRounding;
+    return rate ? { ...rate, rounding, isDefault: false } : { ...defaultEarnRate(tenant.currency), rounding, isDefault: true };
   }
 
-  async setEarnRate(tenant: TenantContext, rate: EarnRate): Promise<EarnRate & { isDefault: boolean }> {
+  async setEarnRate(tenant: TenantContext, rate: EarnRate): Promise<Required<EarnRate> & { isDefault: boolean }> {
     await this.ledger.upsertEarnRate(tenant.tenantId, rate);
-    return { ...rate, isDefault: false };
+    return this.getEarnRate(tenant);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -609,8 +659,8 @@ export class LedgerService {
   private async attempt(m: EntityManager, tenant: TenantContext, req: OperationRequest, payloadHash: string): Promise<Settled> {
     const memberId = await req.member(m);
     if (memberId === undefined) return { kind: 'error', error: notFound(req.notFound) };
-    const locked = await this.ledger.lockAccount(m, tenant.tenantId, memberId);
-    const stored = await this.ledger.findOperation(m, tenant.tenantId, req.key);
+    const locked = await this.ledger.lockAccount(m, tenant.tenantId, memberId, req.key);
+    const stored = locked.operation;
     if (stored) {
       if (stored.payloadHash !== payloadHash && stored.payloadHash !== req.legacyHash) {
         return { kind: 'error', error: alreadyExists(`${req.key} was already used for a different request`, [{ pointer: req.pointers.id, detail: 'already used for a different request' }]) };
@@ -634,34 +684,6 @@ export class LedgerService {
     const entryIds = result.entries.map(() => this.ids.uuid());
     const facts = decision.entryFacts;
     const newLotTransaction = decision.op.kind === 'earn' ? decision.op.id : null;
-    await this.ledger.applyChanges(m, tenant.tenantId, memberId, {
-      at,
-      entries: result.entries.map((e, i) => ({
-        id: entryIds[i],
-        kind: e.kind,
-        points: e.points,
-        from: e.from,
-        to: e.to,
-        operation: e.operation,
-        lotId: e.lotId,
-        transactionId: facts.transactionId,
-        reason: facts.reason,
-        operator: facts.operator,
-      })),
-      newLots: changes.newLots.map((l) => ({ ...l, transactionId: newLotTransaction })),
-      changedLots: changes.changedLots,
-      newRedemptions: changes.newRedemptions.map((r) => ({ ...r, reason: r.id.startsWith('checkout:') ? 'checkout' : facts.reason })),
-      changedRedemptions: changes.changedRedemptions,
-      newCheckouts: changes.newCheckouts.map((c) => {
-        if (!decision.newCheckout) throw new Error(`${req.key} recorded a checkout without its facts`);
-        return { ...c, ...decision.newCheckout };
-      }),
-      changedCheckouts: changes.changedCheckouts,
-      balanceDelta: changes.balanceDelta,
-      debtDelta: changes.debtDelta,
-      operation: { key: req.key, payloadHash, result: { ok: true, response } },
-      audit: decision.audit?.(memberId) ?? [],
-    });
     const balances = runningBalances(locked.balances, result.entries);
     const entryEvents = result.entries.map(
       (e, i): NewEvent<'points.ledger-entry.created.v1'> => ({
@@ -685,7 +707,38 @@ export class LedgerService {
         },
       }),
     );
-    await this.outbox.enqueueMany<TopicName>(m, [...entryEvents, ...(decision.events?.(after, result) ?? [])]);
+    // The events go out with the write, in the same statement (one round trip fewer).
+    const events = this.outbox.prepareInsert<TopicName>([...entryEvents, ...(decision.events?.(after, result) ?? [])]);
+    await this.ledger.applyChanges(m, tenant.tenantId, memberId, {
+      at,
+      entries: result.entries.map((e, i) => ({
+        id: entryIds[i],
+        kind: e.kind,
+        points: e.points,
+        from: e.from,
+        to: e.to,
+        operation: e.operation,
+        lotId: e.lotId,
+        transactionId: facts.transactionId,
+        reason: facts.reason,
+        operator: facts.operator,
+        provenance: e.kind === 'earn' ? (facts.provenance ?? null) : null,
+      })),
+      newLots: changes.newLots.map((l) => ({ ...l, transactionId: newLotTransaction })),
+      changedLots: changes.changedLots,
+      newRedemptions: changes.newRedemptions.map((r) => ({ ...r, reason: r.id.startsWith('checkout:') ? 'checkout' : facts.reason })),
+      changedRedemptions: changes.changedRedemptions,
+      newCheckouts: changes.newCheckouts.map((c) => {
+        if (!decision.newCheckout) throw new Error(`${req.key} recorded a checkout without its facts`);
+        return { ...c, ...decision.newCheckout };
+      }),
+      changedCheckouts: changes.changedCheckouts,
+      balanceDelta: changes.balanceDelta,
+      debtDelta: changes.debtDelta,
+      operation: { key: req.key, payloadHash, result: { ok: true, response } },
+      audit: decision.audit?.(memberId) ?? [],
+      events,
+    });
     return { kind: 'done', response, replayed: false };
   }
 

@@ -18,6 +18,7 @@ import type { ListTierLaddersRequest as _club_members_v1_ListTierLaddersRequest,
 import type { Member as _club_members_v1_Member, Member__Output as _club_members_v1_Member__Output } from './club/members/v1/Member';
 import type { MembersServiceClient as _club_members_v1_MembersServiceClient, MembersServiceDefinition as _club_members_v1_MembersServiceDefinition } from './club/members/v1/MembersService';
 import type { RecordConsentRequest as _club_members_v1_RecordConsentRequest, RecordConsentRequest__Output as _club_members_v1_RecordConsentRequest__Output } from './club/members/v1/RecordConsentRequest';
+import type { TillMember as _club_members_v1_TillMember, TillMember__Output as _club_members_v1_TillMember__Output } from './club/members/v1/TillMember';
 import type { UpdateMemberRequest as _club_members_v1_UpdateMemberRequest, UpdateMemberRequest__Output as _club_members_v1_UpdateMemberRequest__Output } from './club/members/v1/UpdateMemberRequest';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -45,6 +46,7 @@ export interface ProtoGrpcType {
         Member: MessageTypeDefinition<_club_members_v1_Member, _club_members_v1_Member__Output>
         MembersService: SubtypeConstructor<typeof grpc.Client, _club_members_v1_MembersServiceClient> & { service: _club_members_v1_MembersServiceDefinition }
         RecordConsentRequest: MessageTypeDefinition<_club_members_v1_RecordConsentRequest, _club_members_v1_RecordConsentRequest__Output>
+        TillMember: MessageTypeDefinition<_club_members_v1_TillMember, _club_members_v1_TillMember__Output>
         UpdateMemberRequest: MessageTypeDefinition<_club_members_v1_UpdateMemberRequest, _club_members_v1_UpdateMemberRequest__Output>
       }
     }

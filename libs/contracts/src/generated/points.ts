@@ -5,6 +5,7 @@ import type { AcceptPendingRequest as _club_points_v1_AcceptPendingRequest, Acce
 import type { AdjustRequest as _club_points_v1_AdjustRequest, AdjustRequest__Output as _club_points_v1_AdjustRequest__Output } from './club/points/v1/AdjustRequest';
 import type { AdjustResponse as _club_points_v1_AdjustResponse, AdjustResponse__Output as _club_points_v1_AdjustResponse__Output } from './club/points/v1/AdjustResponse';
 import type { Balance as _club_points_v1_Balance, Balance__Output as _club_points_v1_Balance__Output } from './club/points/v1/Balance';
+import type { CampaignEffect as _club_points_v1_CampaignEffect, CampaignEffect__Output as _club_points_v1_CampaignEffect__Output } from './club/points/v1/CampaignEffect';
 import type { CheckoutItem as _club_points_v1_CheckoutItem, CheckoutItem__Output as _club_points_v1_CheckoutItem__Output } from './club/points/v1/CheckoutItem';
 import type { EarnForCheckoutRequest as _club_points_v1_EarnForCheckoutRequest, EarnForCheckoutRequest__Output as _club_points_v1_EarnForCheckoutRequest__Output } from './club/points/v1/EarnForCheckoutRequest';
 import type { EarnForCheckoutResponse as _club_points_v1_EarnForCheckoutResponse, EarnForCheckoutResponse__Output as _club_points_v1_EarnForCheckoutResponse__Output } from './club/points/v1/EarnForCheckoutResponse';
@@ -35,6 +36,7 @@ export interface ProtoGrpcType {
         AdjustRequest: MessageTypeDefinition<_club_points_v1_AdjustRequest, _club_points_v1_AdjustRequest__Output>
         AdjustResponse: MessageTypeDefinition<_club_points_v1_AdjustResponse, _club_points_v1_AdjustResponse__Output>
         Balance: MessageTypeDefinition<_club_points_v1_Balance, _club_points_v1_Balance__Output>
+        CampaignEffect: MessageTypeDefinition<_club_points_v1_CampaignEffect, _club_points_v1_CampaignEffect__Output>
         CheckoutItem: MessageTypeDefinition<_club_points_v1_CheckoutItem, _club_points_v1_CheckoutItem__Output>
         EarnForCheckoutRequest: MessageTypeDefinition<_club_points_v1_EarnForCheckoutRequest, _club_points_v1_EarnForCheckoutRequest__Output>
         EarnForCheckoutResponse: MessageTypeDefinition<_club_points_v1_EarnForCheckoutResponse, _club_points_v1_EarnForCheckoutResponse__Output>

@@ -34,6 +34,25 @@ describe('loadConfig', () => {
     expect(message).not.toContain('secret-password');
   });
 
+  it('defaults the hot-path settings and rejects bad ones', () => {
+    const cfg = loadConfig(baseConfigSchema, 'points', good);
+    expect(cfg).toMatchObject({
+      KAFKA_CONSUMER_CONCURRENCY: 3,
+      OUTBOX_LINGER_MS: 5,
+      LOG_SLOW_REQUEST_MS: 1000,
+      OTEL_TRACES_SAMPLER: 'parentbased_always_on',
+      OTEL_PG_SPANS: false,
+    });
+    expect(loadConfig(baseConfigSchema, 'points', { ...good, OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1', OTEL_PG_SPANS: 'true' })).toMatchObject({
+      OTEL_TRACES_SAMPLER_ARG: '0.1',
+      OTEL_PG_SPANS: true,
+    });
+    const bad = { ...good, KAFKA_CONSUMER_CONCURRENCY: '0', OUTBOX_LINGER_MS: '-1', LOG_SLOW_REQUEST_MS: 'slow', OTEL_TRACES_SAMPLER: 'sometimes', OTEL_TRACES_SAMPLER_ARG: '1.5', OTEL_PG_SPANS: 'yes' };
+    expect(() => loadConfig(baseConfigSchema, 'points', bad)).toThrow(
+      /KAFKA_CONSUMER_CONCURRENCY[\s\S]*OUTBOX_LINGER_MS[\s\S]*LOG_SLOW_REQUEST_MS[\s\S]*OTEL_TRACES_SAMPLER:[\s\S]*OTEL_TRACES_SAMPLER_ARG: must be a number from 0 to 1[\s\S]*OTEL_PG_SPANS/,
+    );
+  });
+
   it('accepts service-specific extensions', () => {
     const schema = baseConfigSchema.extend({ EARN_RATE: z.coerce.number().int().positive() });
     expect(() => loadConfig(schema, 'points', { ...good, EARN_RATE: '0' })).toThrow(/EARN_RATE/);

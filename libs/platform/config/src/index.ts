@@ -21,6 +21,26 @@ export const baseConfigSchema = z.object({
     .transform((v) => v.split(',').map((b) => b.trim()).filter(Boolean))
     .refine((l) => l.length > 0 && l.every((b) => /^[^:\s]+:\d+$/.test(b)), 'must be a comma list of host:port'),
   KAFKA_CLIENT_ID: z.string().optional(),
+  /** Partitions each Kafka consumer handles at once (kafkajs partitionsConsumedConcurrently); order holds within a partition, i.e. per key. */
+  KAFKA_CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
+  /** How long the outbox relay waits after a commit woke it, so commits arriving together are published in one batch (0: at once). */
+  OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(5),
+  /** Access log lines (one per HTTP request and per RPC) are written at debug unless the call failed or took at least this long. */
+  LOG_SLOW_REQUEST_MS: z.coerce.number().int().min(0).default(1000),
+  /** Read by the OpenTelemetry SDK before the config (observability/telemetry.ts); validated here so a bad value stops the service. */
+  OTEL_TRACES_SAMPLER: z
+    .enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'])
+    .default('parentbased_always_on'),
+  /** The sampling ratio (0–1) of traceidratio and parentbased_traceidratio. */
+  OTEL_TRACES_SAMPLER_ARG: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.trim() === '' || (Number.isFinite(Number(v)) && Number(v) >= 0 && Number(v) <= 1), 'must be a number from 0 to 1'),
+  /** A span per PostgreSQL query (off by default: at the tills' rate they cost more than they tell). */
+  OTEL_PG_SPANS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Set by the local launcher: exit when the launching process dies, so nothing is orphaned. */
   CLUB_EXIT_WITH_PARENT: z

@@ -17,6 +17,11 @@ export interface IdempotentConsumerOptions {
   /** Attempts before a message that keeps failing goes to the dead-letter topic. */
   readonly maxAttempts?: number;
   readonly baseBackoffMs?: number;
+  /**
+   * Partitions handled at once (kafkajs `partitionsConsumedConcurrently`, default 1): each one
+   * still a message at a time, in order, so events with the same key keep their order.
+   */
+  readonly partitionsConsumedConcurrently?: number;
 }
 
 const tracer = trace.getTracer('club-consumer');
@@ -29,6 +34,8 @@ const tracer = trace.getTracer('club-consumer');
  * Handler failures are retried with exponential backoff, then dead-lettered with the error.
  * A database that is down or restarting is not the message's fault: those errors are retried
  * without limit (heartbeating, so the group keeps the partition) and never dead-lettered.
+ * With `partitionsConsumedConcurrently` > 1 several partitions progress in parallel, each in
+ * order and each committing its own offsets.
  */
 export class IdempotentConsumer {
   private consumer: Consumer | undefined;
@@ -77,6 +84,7 @@ export class IdempotentConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachBatch: async (payload) => {
         const { batch } = payload;
         // Offsets are committed after the database commits of the messages before them. The

@@ -17,6 +17,11 @@ export interface OutboxRelayOptions {
   readonly batchSize?: number;
   /** Poll interval when idle; writers also wake the relay right after they commit. */
   readonly idleMs?: number;
+  /**
+   * How long the relay waits after a wake before it reads the outbox, so commits arriving
+   * together go out in one relay transaction and one produce (0: at once). Default 5 ms.
+   */
+  readonly lingerMs?: number;
 }
 
 const tracer = trace.getTracer('club-outbox');
@@ -27,6 +32,7 @@ const tracer = trace.getTracer('club-outbox');
  * take turns), rows are deleted only after Kafka acknowledged them, and a crash between the two
  * republishes the batch: delivery is at-least-once and consumers deduplicate by event id.
  * Each message continues the trace of the transaction that wrote it (traceparent header).
+ * A wake lingers a few milliseconds first (`lingerMs`), so a burst of commits shares a batch.
  */
 export class OutboxRelay {
   private producer: Producer | undefined;
@@ -36,6 +42,7 @@ export class OutboxRelay {
   private pendingWake = false;
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly lingerMs: number;
 
   constructor(
     private readonly ds: DataSource,
@@ -45,6 +52,7 @@ export class OutboxRelay {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.idleMs = options.idleMs ?? 250;
+    this.lingerMs = options.lingerMs ?? 5;
   }
 
   async start(): Promise<void> {
@@ -104,23 +112,37 @@ export class OutboxRelay {
     }
   }
 
-  /** Sleeps until the timeout or a wake(); a wake() that came while publishing skips the sleep. */
+  /**
+   * Sleeps until the timeout, or until `lingerMs` after a wake(): the commits that arrive within
+   * the linger are read with the first. A wake() that came while publishing ends the sleep at
+   * once (then lingers). stop() ends the sleep and the linger at once.
+   */
   private sleep(ms: number): Promise<void> {
-    if (this.pendingWake) {
-      this.pendingWake = false;
-      return Promise.resolve();
-    }
+    if (!this.running) return Promise.resolve();
     return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
       const done = (): void => {
         clearTimeout(timer);
         this.wakeUp = undefined;
         resolve();
       };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = () => {
+      const woken = (): void => {
         this.pendingWake = false;
-        done();
+        if (!this.running || this.lingerMs <= 0) {
+          done();
+          return;
+        }
+        clearTimeout(timer);
+        timer = setTimeout(done, this.lingerMs);
+        // Later wakes are covered by the read after the linger; only stop() cuts it short.
+        this.wakeUp = () => {
+          this.pendingWake = false;
+          if (!this.running) done();
+        };
       };
+      this.wakeUp = woken;
+      if (this.pendingWake) woken();
+      else timer = setTimeout(done, ms);
     });
   }
 

@@ -112,6 +112,97 @@ describe('outbox relay and idempotent consumer (real PostgreSQL and Kafka)', () 
     }
   });
 
+  it('lingers after a wake, so commits arriving together go out in one batch; stop() cuts the linger and the idle wait short', async () => {
+    const tenant = testTenant();
+    const outbox = new OutboxRepository();
+    const memberId = randomUUID();
+    const { messages, consumer } = await collect(TOPIC);
+    const relay = new OutboxRelay(db.dataSource, kafka, logger, { idleMs: 60_000, lingerMs: 150 });
+    await relay.start();
+    await new Promise((r) => setTimeout(r, 300)); // the start-up poll is done; the relay now sleeps
+    const batches: number[] = [];
+    const publish = relay.publishBatch.bind(relay);
+    jest.spyOn(relay, 'publishBatch').mockImplementation(async () => {
+      const n = await publish();
+      batches.push(n);
+      return n;
+    });
+    try {
+      const written: EventEnvelope[] = [];
+      for (let i = 0; i < 5; i++) {
+        written.push(await db.dataSource.transaction((m) => outbox.enqueue(m, enrolled(tenant.tenantId, memberId))));
+        relay.wake(); // as UnitOfWork does after each commit
+      }
+      const mine = await eventually(async () => {
+        const found = messages.filter((m) => m.key?.toString() === memberId);
+        if (found.length < 5) throw new Error(`only ${found.length} published`);
+        return found;
+      });
+      expect(batches).toEqual([5]);
+      expect(mine.map((m) => JSON.parse(m.value!.toString()).id)).toEqual(written.map((e) => e.id));
+    } finally {
+      const stopping = Date.now();
+      await relay.stop();
+      expect(Date.now() - stopping).toBeLessThan(5_000);
+      await consumer.disconnect();
+    }
+  });
+
+  it('handles partitions concurrently when asked, keeping each key’s events in order and applying each once', async () => {
+    const tenant = testTenant();
+    const keys = Array.from({ length: 6 }, () => randomUUID());
+    const sent = new Map<string, string[]>(keys.map((k) => [k, []]));
+    const producer = kafka.producer();
+    await producer.connect();
+    for (let round = 0; round < 5; round++) {
+      await producer.send({
+        topic: TOPIC,
+        messages: keys.map((k) => {
+          const id = randomUUID();
+          sent.get(k)!.push(id);
+          const e = enrolled(tenant.tenantId, k);
+          return { key: k, value: JSON.stringify({ id, type: TOPIC, tenantId: tenant.tenantId, subject: k, time: new Date().toISOString(), traceparent: null, data: e.data }) };
+        }),
+      });
+    }
+    await producer.disconnect();
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const applied = new Map<string, string[]>(keys.map((k) => [k, []]));
+    const consumer = new IdempotentConsumer(db.dataSource, kafka, logger, {
+      groupId: `test.concurrent-${randomUUID().slice(0, 8)}`,
+      partitionsConsumedConcurrently: 3,
+      handlers: {
+        [TOPIC]: async (event, m) => {
+          if (event.tenantId !== tenant.tenantId) return;
+          inFlight += 1;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          try {
+            await new Promise((r) => setTimeout(r, 20));
+            await m.query(`INSERT INTO effects (tenant_id, event_id) VALUES ($1, $2)`, [event.tenantId, event.id]);
+            applied.get(event.subject)!.push(event.id);
+          } finally {
+            inFlight -= 1;
+          }
+        },
+      },
+    });
+    await consumer.start();
+    try {
+      await eventually(async () => {
+        const n = [...applied.values()].reduce((sum, ids) => sum + ids.length, 0);
+        if (n < 30) throw new Error(`only ${n} applied`);
+      });
+      expect(applied).toEqual(sent);
+      const [{ n }] = await db.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM effects WHERE tenant_id = $1`, [tenant.tenantId]);
+      expect(n).toBe(30);
+      // Six keys spread over the topic's six partitions: more than one partition was in hand at once.
+      expect(maxInFlight).toBeGreaterThan(1);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('applies a duplicated event once, dead-letters invalid messages and handlers that keep failing', async () => {
     const tenant = testTenant();
     const good = enrolled(tenant.tenantId);

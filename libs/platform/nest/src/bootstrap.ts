@@ -7,6 +7,7 @@ import { GRPC_SERVICES, HEALTH_PROTO, PROTO_LOADER_OPTIONS, PROTO_ROOT, type Ser
 import type { z } from 'zod';
 import { loadConfigOrExit, type BaseConfig } from '@club/platform-config';
 import { createLogger, shutdownTelemetry, currentTraceparent, httpRequestDuration, initMetrics, NestPinoLogger, requestContext } from '@club/platform-observability';
+import { httpAccessLogLevel } from './access-log';
 import { GrpcContextInterceptor } from './grpc-context.interceptor';
 import { Readiness } from './readiness';
 import { join } from 'node:path';
@@ -57,11 +58,14 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
     if (route === '/metrics' || route === '/healthz' || route === '/readyz') return;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     httpRequestDuration.observe({ method: req.method, route, status_code: String(reply.statusCode) }, seconds);
-    // The access log: route template and status only, never the path's ids, query or body.
+    // The access log: route template and status only, never the path's ids, query or body; at
+    // debug unless the request failed or was slow (LOG_SLOW_REQUEST_MS).
+    const level = httpAccessLogLevel(reply.statusCode, seconds * 1000, config.LOG_SLOW_REQUEST_MS);
+    if (!logger.isLevelEnabled(level)) return;
     // The gateway's auth guard puts the authenticated tenant on the request.
     const tenantId = (req as unknown as { tenant?: { tenantId?: string } }).tenant?.tenantId;
     requestContext.run({ tenantId }, () =>
-      logger.info({ method: req.method, route, status_code: reply.statusCode, duration_ms: Math.round(seconds * 1e4) / 10 }, 'request completed'),
+      logger[level]({ method: req.method, route, status_code: reply.statusCode, duration_ms: Math.round(seconds * 1e4) / 10 }, 'request completed'),
     );
   });
 
@@ -70,7 +74,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
     abortOnError: false,
   });
   // Before connectMicroservice: inheritAppConfig copies the global enhancers at that moment.
-  app.useGlobalInterceptors(new GrpcContextInterceptor(logger));
+  app.useGlobalInterceptors(new GrpcContextInterceptor(logger, { slowMs: config.LOG_SLOW_REQUEST_MS }));
   const grpc = GRPC_SERVICES[service];
   app.connectMicroservice<MicroserviceOptions>(
     {

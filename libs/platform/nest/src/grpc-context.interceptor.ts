@@ -5,15 +5,29 @@ import type { Logger } from 'pino';
 import { TENANT_METADATA } from '@club/contracts';
 import { isTransientDbError } from '@club/platform-db';
 import { grpcServerDuration, requestContext } from '@club/platform-observability';
+import { DEFAULT_SLOW_REQUEST_MS, rpcAccessLogLevel } from './access-log';
 import { rpcError } from './rpc-errors';
+
+export interface GrpcContextOptions {
+  /** Successful calls faster than this are logged at debug (LOG_SLOW_REQUEST_MS). */
+  readonly slowMs?: number;
+}
 
 /**
  * For every gRPC call: puts the tenant id into the logging context (so handler logs carry it)
  * records the call's duration and status code, and writes one access log line (method, code,
- * duration: never the payload).
+ * duration: never the payload) — at debug for a fast successful call, at info for a failed or
+ * slow one, at warn for a server fault (see access-log.ts).
  */
 export class GrpcContextInterceptor implements NestInterceptor {
-  constructor(private readonly logger: Logger) {}
+  private readonly slowMs: number;
+
+  constructor(
+    private readonly logger: Logger,
+    options: GrpcContextOptions = {},
+  ) {
+    this.slowMs = options.slowMs ?? DEFAULT_SLOW_REQUEST_MS;
+  }
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'rpc') return next.handle();
@@ -23,9 +37,11 @@ export class GrpcContextInterceptor implements NestInterceptor {
     const end = grpcServerDuration.startTimer(labels);
     const started = process.hrtime.bigint();
     const log = (code: string): void => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (labels.grpc_method === 'check' || labels.grpc_method === 'watch') return;
-      this.logger.info({ rpc: labels.grpc_method, grpc_code: code, duration_ms: Math.round(ms * 10) / 10 }, 'rpc handled');
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const level = rpcAccessLogLevel(code, ms, this.slowMs);
+      if (!this.logger.isLevelEnabled(level)) return;
+      this.logger[level]({ rpc: labels.grpc_method, grpc_code: code, duration_ms: Math.round(ms * 10) / 10 }, 'rpc handled');
     };
     return new Observable((subscriber) =>
       requestContext.run({ tenantId }, () =>

@@ -3,6 +3,7 @@ import {
   Inject,
   Injectable,
   Module,
+  Optional,
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
@@ -13,7 +14,7 @@ import { DataSource, type EntityManager, type EntitySchema, type MigrationInterf
 import type { Logger } from 'pino';
 import type { TopicName } from '@club/contracts';
 import type { BaseConfig } from '@club/platform-config';
-import { createDataSource, pingDatabase, runMigrations } from '@club/platform-db';
+import { createDataSource, pingDatabase, readCommittedTransaction, runMigrations } from '@club/platform-db';
 import {
   createKafka,
   ensureTopics,
@@ -70,7 +71,8 @@ export class UnitOfWork {
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     // READ COMMITTED on purpose, whatever the server default: idempotency claims rely on a
     // concurrent duplicate seeing the first writer's committed row after ON CONFLICT waits.
-    const result = await this.ds.transaction('READ COMMITTED', work);
+    // Opened with one statement (BEGIN ISOLATION LEVEL …), not TypeORM's two.
+    const result = await readCommittedTransaction(this.ds, work);
     this.relay.wake();
     return result;
   }
@@ -85,10 +87,16 @@ export class KafkaConsumers {
     private readonly ds: DataSource,
     private readonly kafka: Kafka,
     @Inject(LOGGER) private readonly logger: Logger,
+    // Optional for tests that build consumers by hand (one partition at a time then).
+    @Optional() @Inject(CONFIG) private readonly config?: Pick<BaseConfig, 'KAFKA_CONSUMER_CONCURRENCY'>,
   ) {}
 
   async start(groupId: string, handlers: HandlerMap): Promise<IdempotentConsumer> {
-    const consumer = new IdempotentConsumer(this.ds, this.kafka, this.logger, { groupId, handlers });
+    const consumer = new IdempotentConsumer(this.ds, this.kafka, this.logger, {
+      groupId,
+      handlers,
+      partitionsConsumedConcurrently: this.config?.KAFKA_CONSUMER_CONCURRENCY,
+    });
     await ensureTopics(this.kafka, consumer.topics);
     this.consumers.push(consumer);
     await consumer.start();
@@ -210,7 +218,7 @@ export class PlatformModule {
         { provide: OutboxRepository, useValue: new OutboxRepository() },
         {
           provide: OutboxRelay,
-          useFactory: (ds: DataSource, kafka: Kafka): OutboxRelay => new OutboxRelay(ds, kafka, logger),
+          useFactory: (ds: DataSource, kafka: Kafka): OutboxRelay => new OutboxRelay(ds, kafka, logger, { lingerMs: config.OUTBOX_LINGER_MS }),
           inject: [DataSource, Kafka],
         },
         UnitOfWork,

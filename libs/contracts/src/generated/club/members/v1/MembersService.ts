@@ -18,6 +18,7 @@ import type { ListCardsResponse as _club_members_v1_ListCardsResponse, ListCards
 import type { ListTierLaddersRequest as _club_members_v1_ListTierLaddersRequest, ListTierLaddersRequest__Output as _club_members_v1_ListTierLaddersRequest__Output } from '../../../club/members/v1/ListTierLaddersRequest';
 import type { Member as _club_members_v1_Member, Member__Output as _club_members_v1_Member__Output } from '../../../club/members/v1/Member';
 import type { RecordConsentRequest as _club_members_v1_RecordConsentRequest, RecordConsentRequest__Output as _club_members_v1_RecordConsentRequest__Output } from '../../../club/members/v1/RecordConsentRequest';
+import type { TillMember as _club_members_v1_TillMember, TillMember__Output as _club_members_v1_TillMember__Output } from '../../../club/members/v1/TillMember';
 import type { UpdateMemberRequest as _club_members_v1_UpdateMemberRequest, UpdateMemberRequest__Output as _club_members_v1_UpdateMemberRequest__Output } from '../../../club/members/v1/UpdateMemberRequest';
 
 export interface MembersServiceClient extends grpc.Client {
@@ -229,6 +230,25 @@ export interface MembersServiceClient extends grpc.Client {
   identify(argument: _club_members_v1_IdentifyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   identify(argument: _club_members_v1_IdentifyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
   identify(argument: _club_members_v1_IdentifyRequest, callback: grpc.requestCallback<_club_members_v1_Member__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Identification for a checkout: the facts campaigns target and rules read (tier in the ladder
+   * in force, tenure, segments, personas, journey stage, custom attributes, birth date) without
+   * the profile. One query (ladders are cached per tenant).
+   */
+  IdentifyAtTill(argument: _club_members_v1_IdentifyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_TillMember__Output>): grpc.ClientUnaryCall;
+  IdentifyAtTill(argument: _club_members_v1_IdentifyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_TillMember__Output>): grpc.ClientUnaryCall;
+  IdentifyAtTill(argument: _club_members_v1_IdentifyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_TillMember__Output>): grpc.ClientUnaryCall;
+  IdentifyAtTill(argument: _club_members_v1_IdentifyRequest, callback: grpc.requestCallback<_club_members_v1_TillMember__Output>): grpc.ClientUnaryCall;
+  /**
+   * Identification for a checkout: the facts campaigns target and rules read (tier in the ladder
+   * in force, tenure, segments, personas, journey stage, custom attributes, birth date) without
+   * the profile. One query (ladders are cached per tenant).
+   */
+  identifyAtTill(argument: _club_members_v1_IdentifyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_TillMember__Output>): grpc.ClientUnaryCall;
+  identifyAtTill(argument: _club_members_v1_IdentifyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_TillMember__Output>): grpc.ClientUnaryCall;
+  identifyAtTill(argument: _club_members_v1_IdentifyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_TillMember__Output>): grpc.ClientUnaryCall;
+  identifyAtTill(argument: _club_members_v1_IdentifyRequest, callback: grpc.requestCallback<_club_members_v1_TillMember__Output>): grpc.ClientUnaryCall;
   
   IssueCard(argument: _club_members_v1_IssueCardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
   IssueCard(argument: _club_members_v1_IssueCardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_members_v1_Card__Output>): grpc.ClientUnaryCall;
@@ -483,6 +503,13 @@ export interface MembersServiceHandlers extends grpc.UntypedServiceImplementatio
    */
   Identify: grpc.handleUnaryCall<_club_members_v1_IdentifyRequest__Output, _club_members_v1_Member>;
   
+  /**
+   * Identification for a checkout: the facts campaigns target and rules read (tier in the ladder
+   * in force, tenure, segments, personas, journey stage, custom attributes, birth date) without
+   * the profile. One query (ladders are cached per tenant).
+   */
+  IdentifyAtTill: grpc.handleUnaryCall<_club_members_v1_IdentifyRequest__Output, _club_members_v1_TillMember>;
+  
   IssueCard: grpc.handleUnaryCall<_club_members_v1_IssueCardRequest__Output, _club_members_v1_Card>;
   
   ListAttributes: grpc.handleUnaryCall<_club_members_v1_ListAttributesRequest__Output, _club_members_v1_ListAttributesResponse>;
@@ -552,6 +579,7 @@ export interface MembersServiceDefinition extends grpc.ServiceDefinition {
   GetMemberTier: MethodDefinition<_club_members_v1_GetMemberRequest, _club_members_v1_JsonDocument, _club_members_v1_GetMemberRequest__Output, _club_members_v1_JsonDocument__Output>
   GetTierReview: MethodDefinition<_club_members_v1_JsonDocument, _club_members_v1_JsonDocument, _club_members_v1_JsonDocument__Output, _club_members_v1_JsonDocument__Output>
   Identify: MethodDefinition<_club_members_v1_IdentifyRequest, _club_members_v1_Member, _club_members_v1_IdentifyRequest__Output, _club_members_v1_Member__Output>
+  IdentifyAtTill: MethodDefinition<_club_members_v1_IdentifyRequest, _club_members_v1_TillMember, _club_members_v1_IdentifyRequest__Output, _club_members_v1_TillMember__Output>
   IssueCard: MethodDefinition<_club_members_v1_IssueCardRequest, _club_members_v1_Card, _club_members_v1_IssueCardRequest__Output, _club_members_v1_Card__Output>
   ListAttributes: MethodDefinition<_club_members_v1_ListAttributesRequest, _club_members_v1_ListAttributesResponse, _club_members_v1_ListAttributesRequest__Output, _club_members_v1_ListAttributesResponse__Output>
   ListCards: MethodDefinition<_club_members_v1_ListCardsRequest, _club_members_v1_ListCardsResponse, _club_members_v1_ListCardsRequest__Output, _club_members_v1_ListCardsResponse__Output>

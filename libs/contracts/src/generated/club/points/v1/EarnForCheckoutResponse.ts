@@ -18,6 +18,11 @@ export interface EarnForCheckoutResponse {
    * ISO instant, empty when active at once or awaiting an accept
    */
   'activatesAt'?: (string);
+  /**
+   * what the earn rate gave; points_earned = base_points + campaign_points
+   */
+  'basePoints'?: (number | string | Long);
+  'campaignPoints'?: (number | string | Long);
 }
 
 export interface EarnForCheckoutResponse__Output {
@@ -35,4 +40,9 @@ export interface EarnForCheckoutResponse__Output {
    * ISO instant, empty when active at once or awaiting an accept
    */
   'activatesAt': (string);
+  /**
+   * what the earn rate gave; points_earned = base_points + campaign_points
+   */
+  'basePoints': (number);
+  'campaignPoints': (number);
 }

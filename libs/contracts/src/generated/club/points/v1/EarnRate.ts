@@ -9,6 +9,10 @@ export interface EarnRate {
    * true when the tenant has not set one (the currency default applies)
    */
   'isDefault'?: (boolean);
+  /**
+   * how points × amount / per_amount is rounded (the ledger policy's earnRounding); read-only
+   */
+  'rounding'?: (string);
 }
 
 export interface EarnRate__Output {
@@ -18,4 +22,8 @@ export interface EarnRate__Output {
    * true when the tenant has not set one (the currency default applies)
    */
   'isDefault': (boolean);
+  /**
+   * how points × amount / per_amount is rounded (the ledger policy's earnRounding); read-only
+   */
+  'rounding': (string);
 }
