@@ -29,6 +29,8 @@ import { RewardsService } from './services/rewards.service';
 import { RewardRepository } from './repositories/reward.repository';
 import { RewardSweepService } from './services/reward-sweep.service';
 import { PointsClient } from './repositories/points.client';
+import { MemberEventsService } from './services/member-events.service';
+import { MemberEventsConsumer } from './consumers/member-events.consumer';
 
 @Module({})
 export class AppModule {
@@ -36,10 +38,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forService({ service: 'campaigns', config, logger, entities: [], migrations: CAMPAIGNS_MIGRATIONS, topics: ['campaigns.campaign.changed.v1', 'campaigns.reward.redeemed.v1', 'campaigns.badge.awarded.v1', 'campaigns.coupon.issued.v1', 'campaigns.challenge.completed.v1', 'campaigns.streak.milestone-reached.v1', 'points.checkout.returned.v1', 'campaigns.settings.changed.v1', 'members.attribute.defined.v1', 'members.member.erased.v1'] }),
+        PlatformModule.forService({ service: 'campaigns', config, logger, entities: [], migrations: CAMPAIGNS_MIGRATIONS, topics: ['campaigns.campaign.changed.v1', 'campaigns.reward.redeemed.v1', 'campaigns.badge.awarded.v1', 'campaigns.coupon.issued.v1', 'campaigns.challenge.completed.v1', 'campaigns.streak.milestone-reached.v1', 'points.checkout.returned.v1', 'campaigns.settings.changed.v1', 'members.attribute.defined.v1', 'members.member.erased.v1', 'members.member.enrolled.v1', 'members.tier.changed.v1', 'members.referral.completed.v1'] }),
       ],
       controllers: [CampaignsGrpcController],
-      providers: [RewardsService, RewardRepository, RewardSweepService, PointsClient, GamificationService, GamificationRepository, GamificationConsumer, CampaignsService, CampaignRepository, CampaignCheck, CouponsService, CouponRepository, CampaignCache, EvaluationService, EvaluationRepository, CampaignCacheConsumer, ReversalService, CheckoutReturnedConsumer, CouponAwardsService, CouponAwardsConsumer, CampaignSettingsRepository, CampaignSettingsService, MemberFactsConsumer, ReplayRepository, ReplayService],
+      providers: [RewardsService, RewardRepository, RewardSweepService, PointsClient, GamificationService, GamificationRepository, GamificationConsumer, CampaignsService, CampaignRepository, CampaignCheck, CouponsService, CouponRepository, CampaignCache, EvaluationService, EvaluationRepository, CampaignCacheConsumer, ReversalService, CheckoutReturnedConsumer, CouponAwardsService, CouponAwardsConsumer, CampaignSettingsRepository, CampaignSettingsService, MemberFactsConsumer, ReplayRepository, ReplayService, MemberEventsService, MemberEventsConsumer],
     };
   }
 }

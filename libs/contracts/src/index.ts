@@ -29,3 +29,4 @@ export * from './campaign-settings';
 export * from './campaign-replays';
 export * from './gamification';
 export * from './rewards';
+export * from './member-events';

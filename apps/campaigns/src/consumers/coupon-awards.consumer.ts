@@ -12,7 +12,11 @@ export class CouponAwardsConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.start('campaigns.coupon-awards', {
-      'points.checkout.recorded.v1': (event, m) => this.awards.onRecorded(event, m),
+      // Most sales issue no coupon: those are acknowledged without a transaction.
+      'points.checkout.recorded.v1': {
+        wants: (event) => event.data.campaignEffects.some((e) => e.kind === 'issue-coupon'),
+        handle: (event, m) => this.awards.onRecorded(event, m),
+      },
     });
   }
 }

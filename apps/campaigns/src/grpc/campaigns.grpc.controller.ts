@@ -24,6 +24,8 @@ import {
   saveRewardRequestSchema,
 } from '@club/contracts';
 import { RewardsService } from '../services/rewards.service';
+import { recordMemberEventRequestSchema } from '@club/contracts';
+import { MemberEventsService } from '../services/member-events.service';
 
 const listSchema = z.object({
   status: z
@@ -68,6 +70,7 @@ export class CampaignsGrpcController {
     private readonly gamification: GamificationService,
     private readonly reversals: ReversalService,
     private readonly rewards: RewardsService,
+    private readonly memberEvents: MemberEventsService,
   ) {}
 
   @GrpcMethod('CampaignsService', 'SimulateCheckout')
@@ -155,6 +158,12 @@ export class CampaignsGrpcController {
   @GrpcMethod('CampaignsService', 'RedeemCoupons')
   async redeemCoupons(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
     return { json: JSON.stringify(await this.coupons.redeem(tenant, doc(redeemSchema, req.json))) };
+  }
+
+  @GrpcMethod('CampaignsService', 'RecordMemberEvent')
+  async recordMemberEvent(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
+    const { memberId, event } = doc(recordMemberEventRequestSchema, req.json);
+    return { json: JSON.stringify(await this.memberEvents.recordCustomEvent(tenant, memberId, event)) };
   }
 
   @GrpcMethod('CampaignsService', 'VoidCheckout')

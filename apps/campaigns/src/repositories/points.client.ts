@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { credentials, loadPackageDefinition, Metadata, status, type Client, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { join } from 'node:path';
-import { GRPC_SERVICES, PROTO_LOADER_OPTIONS, PROTO_ROOT, type TenantContext } from '@club/contracts';
+import { GRPC_SERVICES, PROTO_LOADER_OPTIONS, PROTO_ROOT, type AwardPointsRequest, type TenantContext } from '@club/contracts';
 import { CONFIG, tenantToMetadata } from '@club/platform-nest';
 import type { CampaignsConfig } from '../config';
 
@@ -12,11 +12,15 @@ type Unary = (req: unknown, md: Metadata, opts: { deadline: number }, cb: (err: 
 export type CaptureOutcome = 'captured' | 'not-captured';
 
 const DEADLINE_MS = 5000;
+/** Calls of one award before giving up (the caller retries later with the same award id). */
+const AWARD_ATTEMPTS = 3;
+const RETRIABLE = new Set<number>([status.UNAVAILABLE, status.DEADLINE_EXCEEDED, status.RESOURCE_EXHAUSTED, status.ABORTED]);
 
 /**
- * The one call campaigns makes to the points service: the reward sweep capturing a hold the
- * gateway abandoned between "held" and "fulfilled" (see RewardSweepService). Not configured
- * (no POINTS_GRPC_ADDR): such redemptions wait for the client's retry.
+ * Campaigns' calls to the points service: the reward sweep capturing a hold the gateway abandoned
+ * between "held" and "fulfilled" (see RewardSweepService), and the points of event-triggered rules
+ * (`AwardPoints`, see MemberEventsService). Not configured (no POINTS_GRPC_ADDR): such redemptions
+ * wait for the client's retry, and awards fail (the event is retried).
  */
 @Injectable()
 export class PointsClient implements OnApplicationShutdown {
@@ -58,5 +62,26 @@ export class PointsClient implements OnApplicationShutdown {
         else reject(err);
       });
     });
+  }
+
+  /**
+   * AwardPoints, idempotent in points per `awardId` (a repeat answers the first credit). A timeout
+   * or an unavailable points service is retried here with the same id, then thrown: the caller's
+   * retry (Kafka redelivery) calls again with the same id, so the points are credited once.
+   */
+  async award(tenant: TenantContext, req: AwardPointsRequest): Promise<void> {
+    const client = this.client as unknown as Record<string, Unary> | undefined;
+    if (!client) throw new Error('POINTS_GRPC_ADDR is not configured: event-triggered points cannot be credited');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await new Promise<void>((resolve, reject) => {
+          client.AwardPoints.call(client, { json: JSON.stringify(req) }, tenantToMetadata(tenant, new Metadata()), { deadline: Date.now() + DEADLINE_MS }, (err) => (err ? reject(err) : resolve()));
+        });
+        return;
+      } catch (err) {
+        if (attempt >= AWARD_ATTEMPTS || !RETRIABLE.has((err as ServiceError).code)) throw err;
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      }
+    }
   }
 }

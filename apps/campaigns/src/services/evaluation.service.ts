@@ -51,8 +51,7 @@ export class EvaluationService {
   ) {}
 
   async evaluateCheckout(tenant: TenantContext, req: CheckoutEvaluationRequest): Promise<CheckoutEvaluation> {
-    const recorded = await this.evaluations.findApplication(undefined, tenant.tenantId, req.transactionId);
-    if (recorded) return this.replay(req, recorded);
+    // No lookup first: most checkouts are new, and a retry finds its record when the claim fails.
     const at = req.at ? new Date(req.at) : this.clock.now();
     const context = this.context(tenant, req, at);
     for (let attempt = 1; ; attempt++) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import type { TenantContext } from '@club/contracts';
+import { customEventInputSchema, type TenantContext } from '@club/contracts';
 import { ClubService } from '../services/club.service';
 import { CurrentTenant } from './auth';
 import { consentRequestSchema, enrolMemberSchema, findMembersQuerySchema, memberPatchSchema } from './schemas';
@@ -28,6 +28,16 @@ export class MembersController {
   @Get(':id/points')
   points(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.club.getPoints(tenant, id);
+  }
+
+  /**
+   * A custom event of the member (`eventId` is the idempotency key): the club's live
+   * `custom-event` rules for its `name` are evaluated once and their points credited.
+   */
+  @Post(':id/events')
+  @HttpCode(200)
+  recordEvent(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
+    return this.club.recordMemberEvent(tenant, id, parse(customEventInputSchema, body));
   }
 
   @Get(':id/inbox')

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { campaignInputSchema, campaignReplayRequestSchema, campaignReplaySchema, campaignSettingsInputSchema, campaignSettingsSchema, campaignViewSchema, simulationRequestSchema, couponBatchInputSchema, couponBatchViewSchema, couponCheckSchema, importJobSchema, journeyThresholdsSchema, ledgerJobRequestSchema, ledgerJobSchema, ledgerPolicySchema, liabilityReportSchema, memberPassSchema, manualFactorInputSchema, scoringWeightsSchema, segmentInputSchema } from '@club/contracts';
 import { badgeInputSchema, badgeListSchema, badgeViewSchema, challengeInputSchema, challengeListSchema, challengeViewSchema, memberProgressSchema, streakInputSchema, streakListSchema, streakViewSchema } from '@club/contracts';
 import { rewardInputSchema, rewardPageSchema, rewardRedemptionPageSchema, rewardViewSchema } from '@club/contracts';
+import { customEventInputSchema, memberEventResultSchema } from '@club/contracts';
 import { rewardRedemptionRequestSchema, rewardRedemptionResultSchema } from '../http/schemas';
 import {
   checkoutResultSchema,
@@ -722,6 +723,22 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           parameters: [campaignIdParam, operatorHeader],
           requestBody: { required: true, content: { 'application/json': { schema: schema(rewardInputSchema, 'input') } } },
           responses: { '200': json('The reward', schema(rewardViewSchema)), ...errors(400, 401, 404), '409': problemResponse('Another reward of the club has this code') },
+        },
+      },
+      '/v1/members/{id}/events': {
+        post: {
+          operationId: 'recordMemberEvent',
+          summary:
+            'A custom event of the member: the club’s live campaigns with `custom-event` rules for this `name` are evaluated (conditions read `event.name` and `event.properties`; limits count) and their points credited in the ledger (operator `campaigns`). ' +
+            '`eventId` is the idempotency key: the same event again answers the first result with `replayed: true`, crediting nothing twice. Badges, challenge steps and coupons of such rules are listed in `awards[].kinds`, not applied yet.',
+          parameters: [memberIdParam],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(customEventInputSchema, 'input') } } },
+          responses: {
+            '200': json('What the rules gave (points credited), or the first answer again', schema(memberEventResultSchema)),
+            ...errors(400, 401, 404),
+            '409': problemResponse('The eventId was already used for another event (another member, name or properties)'),
+            '503': problemResponse('A service did not answer in time; retry with the same eventId'),
+          },
         },
       },
       '/v1/members/{id}/reward-redemptions': {

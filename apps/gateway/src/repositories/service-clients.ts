@@ -156,7 +156,7 @@ export class ServiceClients implements OnApplicationShutdown {
   campaignsJson(
     tenant: TenantContext,
     method: 'CreateCampaign' | 'SaveCampaign' | 'CampaignAction' | 'GetCampaign' | 'CreateCouponBatch' | 'ListCouponCodes' | 'CheckCoupon' | 'RedeemCoupons' | 'RestoreCoupons' | 'SimulateCheckout' | 'EvaluateCheckout' | 'VoidCheckout'
-      | 'SetCampaignSettings' | 'GetCampaignSettings' | 'StartCampaignReplay' | 'GetCampaignReplay',
+      | 'SetCampaignSettings' | 'GetCampaignSettings' | 'StartCampaignReplay' | 'GetCampaignReplay' | 'RecordMemberEvent',
     req: { json: string },
   ): Promise<{ json: string }> {
     return this.call('campaigns', method, tenant, req);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Injectable } from '@nestjs/common';
-import { checkoutEvaluationRequestSchema, checkoutEvaluationSchema, importJobSchema, type EarnForCheckoutResponse, type ImportJobView, memberProfileSchema, memberTierSchema, tierLadderSchema, tierReviewSchema, type TierReviewView, type MemberTierView, type TierLadderInput, type TierLadderView, type AttributeDefinition, type AttributeMessage, type Balance, type CardMessage, type Member, type RedemptionResponse, type TenantContext } from '@club/contracts';
+import { checkoutEvaluationRequestSchema, checkoutEvaluationSchema, importJobSchema, type EarnForCheckoutResponse, type ImportJobView, memberProfileSchema, memberTierSchema, tierLadderSchema, tierReviewSchema, type TierReviewView, type MemberTierView, type TierLadderInput, type TierLadderView, type AttributeDefinition, type AttributeMessage, type Balance, type CardMessage, type Member, type RedemptionResponse, type TenantContext, type CustomEventInput } from '@club/contracts';
 import { requestHash } from '../domain/request-hash';
 import { isGrpcError, notFoundProblem, problem } from '../http/problem';
 import { tierLadderListSchema } from '../http/schemas';
@@ -287,6 +287,13 @@ export class ClubService {
   /** Gamification definitions (badges, challenges, streaks), forwarded as they are (validated by the campaigns service). */
   async gamificationDocument(tenant: TenantContext, method: Exclude<GamificationJsonMethod, 'GetMemberProgress'>, doc: object): Promise<unknown> {
     return JSON.parse((await this.services.gamificationJson(tenant, method, { json: JSON.stringify(doc) })).json);
+  }
+
+  /** A member's custom event, evaluated once per eventId by the campaigns service (404 for an unknown member). */
+  async recordMemberEvent(tenant: TenantContext, memberId: string, event: CustomEventInput): Promise<unknown> {
+    requireMemberId(memberId);
+    await this.services.getMember(tenant, memberId);
+    return JSON.parse((await this.services.campaignsJson(tenant, 'RecordMemberEvent', { json: JSON.stringify({ memberId, event }) })).json);
   }
 
   /** Badges earned, challenge progress and streaks of a member of this club (404 for an unknown member). */

@@ -19,7 +19,9 @@ import { memberWindow, tenureDays, toLadder, type ProgramVersion } from '../doma
 import { ActivityRepository, type MemberTierRow } from '../repositories/activity.repository';
 import { MemberRepository, type MemberRecord } from '../repositories/member.repository';
 
-/** How long the till path reuses a tenant's ladders. */
+type CachedLadder = ReturnType<typeof toLadder>;
+
+/** How long the till path and purchases reuse a tenant's ladders. */
 const LADDER_CACHE_MS = 30_000;
 
 @Injectable()
@@ -33,7 +35,7 @@ export class TiersService {
     private readonly ids: Ids,
   ) {}
 
-  private readonly ladderCache = new Map<string, { readonly loadedAt: number; readonly versions: TierLadder[] }>();
+  private readonly ladderCache = new Map<string, { readonly loadedAt: number; readonly versions: CachedLadder[] }>();
 
   /** A new ladder version; it takes effect at `effectiveFrom` (default now) and never rewrites history. */
   async defineLadder(tenant: TenantContext, input: TierLadderInput): Promise<TierLadderView> {
@@ -111,7 +113,9 @@ export class TiersService {
    * only when the mapping landed on another rank; see `standingResolver`).
    */
   async upgradeIfEarned(m: EntityManager, tenantId: string, member: MemberRecord, at: Date, timeZone: string): Promise<void> {
-    const versions = (await this.activity.listLadders(m, tenantId)).map(toLadder);
+    // Per purchase: the ladders come from the per-tenant cache (a version defined on another
+    // replica is seen within LADDER_CACHE_MS; the review at the ladder's dates reads them fresh).
+    const versions = await this.cachedLadders(tenantId);
     const ladder = currentLadder(versions, at);
     if (!ladder) return;
     const window = memberWindow(ladder.window, member.createdAt, at, timeZone);
@@ -174,18 +178,19 @@ export class TiersService {
    * replicas see it within that time).
    */
   async tierAtTill(tenantId: string, member: { readonly createdAt: Date }, row: MemberTierRow | undefined, at: Date): Promise<string | null> {
-    const versions = await this.cachedLadders(tenantId, at);
+    const versions = await this.cachedLadders(tenantId);
     const ladder = currentLadder(versions, at);
     if (!ladder) return null;
     const { standing } = this.standing(versions, ladder, member, row);
     return ladder.levels.some((l) => l.code === standing.code) ? standing.code : ladder.levels[0].code;
   }
 
-  private async cachedLadders(tenantId: string, at: Date): Promise<TierLadder[]> {
+  private async cachedLadders(tenantId: string): Promise<CachedLadder[]> {
+    const now = this.clock.now().getTime();
     const hit = this.ladderCache.get(tenantId);
-    if (hit && at.getTime() - hit.loadedAt < LADDER_CACHE_MS && at.getTime() >= hit.loadedAt) return hit.versions;
+    if (hit && now - hit.loadedAt < LADDER_CACHE_MS && now >= hit.loadedAt) return hit.versions;
     const versions = (await this.activity.listLadders(this.uowlessSource(), tenantId)).map(toLadder);
-    this.ladderCache.set(tenantId, { loadedAt: at.getTime(), versions });
+    this.ladderCache.set(tenantId, { loadedAt: now, versions });
     return versions;
   }
 

@@ -11,6 +11,7 @@ import type {
   ReturnResponse,
   TenantContext,
 } from '@club/contracts';
+import { awardPointsRequestSchema } from '@club/contracts';
 import { invalidArgument, Tenant, validateRpc as validate } from '@club/platform-nest';
 import { LedgerService } from '../services/ledger.service';
 
@@ -176,6 +177,12 @@ export class PointsGrpcController {
   async setLedgerPolicy(@Payload() req: { json: string }, @Tenant() tenant: TenantContext): Promise<{ json: string }> {
     const { policy, operator } = parseDocument(setPolicySchema, req.json);
     return { json: JSON.stringify(await this.ledger.setLedgerPolicy(tenant, policy ?? {}, operator)) };
+  }
+
+  /** Points an event-triggered campaign rule awards (campaigns only; idempotent per awardId). */
+  @GrpcMethod('PointsService', 'AwardPoints')
+  async awardPoints(@Payload() req: { json: string }, @Tenant() tenant: TenantContext): Promise<{ json: string }> {
+    return { json: JSON.stringify(await this.ledger.awardPoints(tenant, parseDocument(awardPointsRequestSchema, req.json))) };
   }
 
   @GrpcMethod('PointsService', 'GetLedgerPolicy')

@@ -119,6 +119,17 @@ export interface ReturnResult {
   readonly balance: Balances;
 }
 
+/** Points a campaign rule awards outside a checkout (an event-triggered rule): a positive adjustment by `campaigns`. */
+export interface AwardCommand {
+  /** Idempotency key chosen by campaigns: one per (event, campaign, rule). */
+  readonly awardId: string;
+  readonly memberId: string;
+  /** Positive. */
+  readonly points: number;
+  readonly reason: string;
+  readonly provenance: EarnProvenance;
+}
+
 export interface AdjustResult {
   readonly adjustmentId: string;
   readonly memberId: string;
@@ -517,6 +528,34 @@ export class LedgerService {
     });
   }
 
+  /**
+   * Credits the points an event-triggered campaign rule gives: the ledger model's positive
+   * `adjust` (a new active lot) under the key `adjust:award:<awardId>`, operator `campaigns`, the
+   * credit entry carrying the rule's provenance. Idempotent: the same award again answers the
+   * first result (`replayed`); a different payload under the same id is ALREADY_EXISTS.
+   */
+  async awardPoints(tenant: TenantContext, cmd: AwardCommand): Promise<Replayable<AdjustResult>> {
+    const id = `award:${cmd.awardId}`;
+    const operator = 'campaigns';
+    return this.execute<AdjustResult>(tenant, {
+      key: `adjust:${id}`,
+      payload: { memberId: cmd.memberId, points: cmd.points, reason: cmd.reason, operator, provenance: cmd.provenance },
+      member: () => Promise.resolve(cmd.memberId),
+      notFound: 'member not found',
+      pointers: { id: '#/awardId', points: '#/points' },
+      decide: async (m, ctx) => {
+        const lots = ctx.locked.debt > 0 ? await this.spendableLots(m, tenant, ctx, 0) : [];
+        return {
+          before: partialAccount({ lots, redemptions: [], checkouts: [], balances: ctx.locked.balances, debt: ctx.locked.debt }),
+          op: { kind: 'adjust', id, at: ctx.at, points: cmd.points, reason: cmd.reason, operator },
+          entryFacts: { transactionId: null, storeId: null, reason: cmd.reason, operator, provenance: cmd.provenance },
+          audit: (memberId) => [{ id: this.ids.uuid(), operator, action: 'points.awarded', memberId, details: { awardId: cmd.awardId, points: cmd.points, reason: cmd.reason } }],
+          respond: (_, result) => ({ adjustmentId: id, memberId: ctx.memberId, points: cmd.points, balance: result.balances }) satisfies AdjustResult,
+        };
+      },
+    });
+  }
+
   /** Makes one checkout's pending points spendable now (its expiry clock starts now); a no-op when they already are. */
   async acceptPending(tenant: TenantContext, transactionId: string): Promise<Replayable<Balances>> {
     return this.execute<Balances>(tenant, {
@@ -722,7 +761,7 @@ export class LedgerService {
         transactionId: facts.transactionId,
         reason: facts.reason,
         operator: facts.operator,
-        provenance: e.kind === 'earn' ? (facts.provenance ?? null) : null,
+        provenance: e.kind === 'earn' || (e.kind === 'adjust' && e.points > 0) ? (facts.provenance ?? null) : null,
       })),
       newLots: changes.newLots.map((l) => ({ ...l, transactionId: newLotTransaction })),
       changedLots: changes.changedLots,

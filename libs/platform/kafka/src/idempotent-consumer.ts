@@ -8,7 +8,17 @@ import { contextFromTraceparent, kafkaConsumerLag, kafkaMessagesTotal, runWithTe
 
 export type EventHandler<T extends TopicName> = (event: EventEnvelope<T>, manager: EntityManager) => Promise<void>;
 
-export type HandlerMap = { [T in TopicName]?: EventHandler<T> };
+/**
+ * A handler that says which events it wants: the others are acknowledged without a database
+ * transaction (nothing to record: handling them would change nothing). `wants` must depend on the
+ * event alone, so a redelivery is judged the same way.
+ */
+export interface FilteredHandler<T extends TopicName> {
+  readonly wants: (event: EventEnvelope<T>) => boolean;
+  readonly handle: EventHandler<T>;
+}
+
+export type HandlerMap = { [T in TopicName]?: EventHandler<T> | FilteredHandler<T> };
 
 export interface IdempotentConsumerOptions {
   /** `<service>.<purpose>`, e.g. `notifications.member-events`. Also the dedup scope. */
@@ -134,8 +144,13 @@ export class IdempotentConsumer {
       return;
     }
     const event = parsed.event;
-    const handler = this.options.handlers[topic] as EventHandler<TopicName> | undefined;
-    if (!handler) return;
+    const entry = this.options.handlers[topic] as EventHandler<TopicName> | FilteredHandler<TopicName> | undefined;
+    if (!entry) return;
+    if (typeof entry !== 'function' && !entry.wants(event)) {
+      kafkaMessagesTotal.inc({ group, topic, outcome: 'skipped' });
+      return;
+    }
+    const handler = typeof entry === 'function' ? entry : entry.handle;
     const parentTp = message.headers?.traceparent?.toString() ?? event.traceparent;
     const span = tracer.startSpan(
       `${topic} process`,

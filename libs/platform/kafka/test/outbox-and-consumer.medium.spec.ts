@@ -278,6 +278,43 @@ describe('outbox relay and idempotent consumer (real PostgreSQL and Kafka)', () 
     expect(applied).toHaveLength(1);
   });
 
+  it('acknowledges the events a filtered handler does not want without a transaction, and handles the others once', async () => {
+    const tenant = testTenant();
+    const wanted = enrolled(tenant.tenantId);
+    const unwanted = { ...enrolled(tenant.tenantId), data: { ...wanted.data, firstName: 'SKIP' } };
+    const envelopes = [wanted, unwanted].map((e) => ({ id: randomUUID(), type: TOPIC, tenantId: tenant.tenantId, subject: e.subject, time: new Date().toISOString(), traceparent: null, data: e.data }));
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: TOPIC, messages: [...envelopes, envelopes[0]].map((e) => ({ key: e.subject, value: JSON.stringify(e) })) });
+    await producer.disconnect();
+    const group = `test.filtered-${randomUUID().slice(0, 8)}`;
+    const consumer = new IdempotentConsumer(db.dataSource, kafka, logger, {
+      groupId: group,
+      handlers: {
+        [TOPIC]: {
+          wants: (event) => event.tenantId === tenant.tenantId && event.data.firstName !== 'SKIP',
+          handle: async (event, m) => {
+            await m.query(`INSERT INTO effect_log (tenant_id, event_id) VALUES ($1, $2)`, [event.tenantId, event.id]);
+          },
+        },
+      },
+    });
+    await consumer.start();
+    try {
+      await eventually(async () => {
+        const applied = await db.dataSource.query<{ event_id: string }[]>(`SELECT event_id FROM effect_log WHERE tenant_id = $1`, [tenant.tenantId]);
+        if (applied.length === 0) throw new Error('not yet');
+        expect(applied.map((a) => a.event_id)).toEqual([envelopes[0].id]);
+      });
+      await new Promise((r) => setTimeout(r, 500)); // the redelivered copy has come by too
+      const processed = await db.dataSource.query<{ event_id: string }[]>(`SELECT event_id FROM processed_events WHERE consumer_group = $1`, [group]);
+      expect(processed.map((p) => p.event_id)).toEqual([envelopes[0].id]); // the unwanted event cost no row
+      expect(await db.dataSource.query<unknown[]>(`SELECT event_id FROM effect_log WHERE tenant_id = $1`, [tenant.tenantId])).toHaveLength(1);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('waits out a database outage instead of dead-lettering: transient errors are retried without limit', async () => {
     const tenant = testTenant();
     const event = enrolled(tenant.tenantId);

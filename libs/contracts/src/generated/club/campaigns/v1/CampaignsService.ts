@@ -264,6 +264,23 @@ export interface CampaignsServiceClient extends grpc.Client {
   markRewardRedemptionHeld(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   markRewardRedemptionHeld(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * A member's custom event ({memberId, event: {eventId, name, properties}}): evaluates the club's
+   * live custom-event rules once per eventId and credits their points. Answers MemberEventResult.
+   */
+  RecordMemberEvent(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  RecordMemberEvent(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  RecordMemberEvent(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  RecordMemberEvent(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  /**
+   * A member's custom event ({memberId, event: {eventId, name, properties}}): evaluates the club's
+   * live custom-event rules once per eventId and credits their points. Answers MemberEventResult.
+   */
+  recordMemberEvent(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  recordMemberEvent(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  recordMemberEvent(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  recordMemberEvent(argument: _club_campaigns_v1_JsonDocument, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
   RedeemCoupons(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   RedeemCoupons(argument: _club_campaigns_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
   RedeemCoupons(argument: _club_campaigns_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_campaigns_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
@@ -503,6 +520,12 @@ export interface CampaignsServiceHandlers extends grpc.UntypedServiceImplementat
   
   MarkRewardRedemptionHeld: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
   
+  /**
+   * A member's custom event ({memberId, event: {eventId, name, properties}}): evaluates the club's
+   * live custom-event rules once per eventId and credits their points. Answers MemberEventResult.
+   */
+  RecordMemberEvent: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
+  
   RedeemCoupons: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
   
   ReleaseRewardRedemption: grpc.handleUnaryCall<_club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument>;
@@ -579,6 +602,7 @@ export interface CampaignsServiceDefinition extends grpc.ServiceDefinition {
   ListRewards: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
   ListStreaks: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
   MarkRewardRedemptionHeld: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
+  RecordMemberEvent: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
   RedeemCoupons: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
   ReleaseRewardRedemption: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>
   ReserveReward: MethodDefinition<_club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument, _club_campaigns_v1_JsonDocument__Output, _club_campaigns_v1_JsonDocument__Output>

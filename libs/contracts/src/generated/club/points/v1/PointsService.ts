@@ -53,6 +53,25 @@ export interface PointsServiceClient extends grpc.Client {
   adjust(argument: _club_points_v1_AdjustRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_club_points_v1_AdjustResponse__Output>): grpc.ClientUnaryCall;
   adjust(argument: _club_points_v1_AdjustRequest, callback: grpc.requestCallback<_club_points_v1_AdjustResponse__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * Points an event-triggered campaign rule awards (campaigns only): {awardId, memberId, points > 0,
+   * reason, provenance {basePoints: 0, campaigns: [{campaignId, version, ruleId, kind, points}]}}.
+   * A positive adjustment by operator `campaigns`, idempotent per awardId. Answers AdjustResult as JSON.
+   */
+  AwardPoints(argument: _club_points_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_points_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  AwardPoints(argument: _club_points_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_points_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  AwardPoints(argument: _club_points_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_points_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  AwardPoints(argument: _club_points_v1_JsonDocument, callback: grpc.requestCallback<_club_points_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  /**
+   * Points an event-triggered campaign rule awards (campaigns only): {awardId, memberId, points > 0,
+   * reason, provenance {basePoints: 0, campaigns: [{campaignId, version, ruleId, kind, points}]}}.
+   * A positive adjustment by operator `campaigns`, idempotent per awardId. Answers AdjustResult as JSON.
+   */
+  awardPoints(argument: _club_points_v1_JsonDocument, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_points_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  awardPoints(argument: _club_points_v1_JsonDocument, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_points_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  awardPoints(argument: _club_points_v1_JsonDocument, options: grpc.CallOptions, callback: grpc.requestCallback<_club_points_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  awardPoints(argument: _club_points_v1_JsonDocument, callback: grpc.requestCallback<_club_points_v1_JsonDocument__Output>): grpc.ClientUnaryCall;
+  
   CaptureRedemption(argument: _club_points_v1_RedemptionRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_club_points_v1_RedemptionResponse__Output>): grpc.ClientUnaryCall;
   CaptureRedemption(argument: _club_points_v1_RedemptionRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_club_points_v1_RedemptionResponse__Output>): grpc.ClientUnaryCall;
   CaptureRedemption(argument: _club_points_v1_RedemptionRef, options: grpc.CallOptions, callback: grpc.requestCallback<_club_points_v1_RedemptionResponse__Output>): grpc.ClientUnaryCall;
@@ -247,6 +266,13 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
    */
   Adjust: grpc.handleUnaryCall<_club_points_v1_AdjustRequest__Output, _club_points_v1_AdjustResponse>;
   
+  /**
+   * Points an event-triggered campaign rule awards (campaigns only): {awardId, memberId, points > 0,
+   * reason, provenance {basePoints: 0, campaigns: [{campaignId, version, ruleId, kind, points}]}}.
+   * A positive adjustment by operator `campaigns`, idempotent per awardId. Answers AdjustResult as JSON.
+   */
+  AwardPoints: grpc.handleUnaryCall<_club_points_v1_JsonDocument__Output, _club_points_v1_JsonDocument>;
+  
   CaptureRedemption: grpc.handleUnaryCall<_club_points_v1_RedemptionRef__Output, _club_points_v1_RedemptionResponse>;
   
   /**
@@ -307,6 +333,7 @@ export interface PointsServiceHandlers extends grpc.UntypedServiceImplementation
 export interface PointsServiceDefinition extends grpc.ServiceDefinition {
   AcceptPending: MethodDefinition<_club_points_v1_AcceptPendingRequest, _club_points_v1_Balance, _club_points_v1_AcceptPendingRequest__Output, _club_points_v1_Balance__Output>
   Adjust: MethodDefinition<_club_points_v1_AdjustRequest, _club_points_v1_AdjustResponse, _club_points_v1_AdjustRequest__Output, _club_points_v1_AdjustResponse__Output>
+  AwardPoints: MethodDefinition<_club_points_v1_JsonDocument, _club_points_v1_JsonDocument, _club_points_v1_JsonDocument__Output, _club_points_v1_JsonDocument__Output>
   CaptureRedemption: MethodDefinition<_club_points_v1_RedemptionRef, _club_points_v1_RedemptionResponse, _club_points_v1_RedemptionRef__Output, _club_points_v1_RedemptionResponse__Output>
   EarnForCheckout: MethodDefinition<_club_points_v1_EarnForCheckoutRequest, _club_points_v1_EarnForCheckoutResponse, _club_points_v1_EarnForCheckoutRequest__Output, _club_points_v1_EarnForCheckoutResponse__Output>
   GetBalance: MethodDefinition<_club_points_v1_GetBalanceRequest, _club_points_v1_Balance, _club_points_v1_GetBalanceRequest__Output, _club_points_v1_Balance__Output>
