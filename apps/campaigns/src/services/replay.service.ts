@@ -109,8 +109,10 @@ export class ReplayService implements OnApplicationBootstrap, OnApplicationShutd
       id: this.ids.uuid(),
       campaignId: req.campaignId ?? null,
       days: req.days,
-      windowFrom: new Date(now.getTime() - req.days * DAY_MS),
-      windowTo: now,
+      // [from, to) in whole milliseconds while the database records microseconds: `to` is the next
+      // millisecond, so a checkout recorded in the same millisecond as the request is inside.
+      windowFrom: new Date(now.getTime() + 1 - req.days * DAY_MS),
+      windowTo: new Date(now.getTime() + 1),
       plan,
       report: EMPTY_TALLY,
       requestedBy: operator,

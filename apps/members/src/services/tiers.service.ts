@@ -35,12 +35,13 @@ export class TiersService {
     private readonly ids: Ids,
   ) {}
 
+  private ladderGeneration = 0;
   private readonly ladderCache = new Map<string, { readonly loadedAt: number; readonly versions: CachedLadder[] }>();
 
   /** A new ladder version; it takes effect at `effectiveFrom` (default now) and never rewrites history. */
   async defineLadder(tenant: TenantContext, input: TierLadderInput): Promise<TierLadderView> {
     await this.rememberTenant(tenant);
-    return this.uow.run(async (m) => {
+    const view = await this.uow.run(async (m) => {
       await this.activity.lockLadders(m, tenant.tenantId);
       const history = (await this.activity.listLadders(m, tenant.tenantId)).map(toLadder);
       const now = this.clock.now();
@@ -63,9 +64,12 @@ export class TiersService {
       ];
       if (errors.length > 0) throw invalidArgument('invalid tier ladder', errors);
       await this.activity.insertLadder(m, tenant.tenantId, version);
-      this.ladderCache.delete(tenant.tenantId);
       return toView(version);
     });
+    // After the commit: a load in flight now may have read the old ladders, so it is not kept.
+    this.ladderCache.delete(tenant.tenantId);
+    this.ladderGeneration += 1;
+    return view;
   }
 
   async listLadders(tenant: TenantContext): Promise<TierLadderView[]> {
@@ -113,9 +117,9 @@ export class TiersService {
    * only when the mapping landed on another rank; see `standingResolver`).
    */
   async upgradeIfEarned(m: EntityManager, tenantId: string, member: MemberRecord, at: Date, timeZone: string): Promise<void> {
-    // Per purchase: the ladders come from the per-tenant cache (a version defined on another
-    // replica is seen within LADDER_CACHE_MS; the review at the ladder's dates reads them fresh).
-    const versions = await this.cachedLadders(tenantId);
+    // Read fresh in the purchase's transaction: a cached ladder could miss a version defined a
+    // moment ago, and a missed upgrade would wait for the review.
+    const versions = (await this.activity.listLadders(m, tenantId)).map(toLadder);
     const ladder = currentLadder(versions, at);
     if (!ladder) return;
     const window = memberWindow(ladder.window, member.createdAt, at, timeZone);
@@ -189,8 +193,10 @@ export class TiersService {
     const now = this.clock.now().getTime();
     const hit = this.ladderCache.get(tenantId);
     if (hit && now - hit.loadedAt < LADDER_CACHE_MS && now >= hit.loadedAt) return hit.versions;
+    const generation = this.ladderGeneration;
     const versions = (await this.activity.listLadders(this.uowlessSource(), tenantId)).map(toLadder);
-    this.ladderCache.set(tenantId, { loadedAt: now, versions });
+    // A ladder defined while this load was in flight may be missing from it: don't keep it then.
+    if (generation === this.ladderGeneration) this.ladderCache.set(tenantId, { loadedAt: now, versions });
     return versions;
   }
 

@@ -23,6 +23,8 @@ export const baseConfigSchema = z.object({
   KAFKA_CLIENT_ID: z.string().optional(),
   /** Partitions each Kafka consumer handles at once (kafkajs partitionsConsumedConcurrently); order holds within a partition, i.e. per key. */
   KAFKA_CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
+  /** Messages of a fetched batch each consumer handles in one database transaction (1: one per message); a failing chunk falls back to one at a time. */
+  KAFKA_CONSUMER_BATCH: z.coerce.number().int().min(1).max(500).default(50),
   /** How long the outbox relay waits after a commit woke it, so commits arriving together are published in one batch (0: at once). */
   OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(5),
   /** Access log lines (one per HTTP request and per RPC) are written at debug unless the call failed or took at least this long. */

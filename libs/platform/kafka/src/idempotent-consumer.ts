@@ -32,6 +32,14 @@ export interface IdempotentConsumerOptions {
    * still a message at a time, in order, so events with the same key keep their order.
    */
   readonly partitionsConsumedConcurrently?: number;
+  /**
+   * Messages of a fetched batch handled in one database transaction (default 1: one transaction
+   * per message). With more, the chunk's event ids are recorded in one statement and its handlers
+   * run in order in the same transaction; if any of them fails, the chunk rolls back and its
+   * messages are handled one at a time as usual (retries, dead letters, database waits), so a
+   * bad message never takes the others with it.
+   */
+  readonly messagesPerTransaction?: number;
 }
 
 const tracer = trace.getTracer('club-consumer');
@@ -100,13 +108,22 @@ export class IdempotentConsumer {
         // Offsets are committed after the database commits of the messages before them. The
         // dedup table makes a redelivery after a crash harmless, so one commit per batch is enough.
         let last: string | undefined;
+        const size = Math.max(1, this.options.messagesPerTransaction ?? 1);
         try {
-          for (const message of batch.messages) {
+          for (let at = 0; at < batch.messages.length; ) {
             if (!payload.isRunning() || payload.isStale() || this.stopping) break;
-            await this.handleMessage(batch.topic as TopicName, batch.partition, message, () => payload.heartbeat());
-            payload.resolveOffset(message.offset);
-            last = message.offset;
+            const chunk = batch.messages.slice(at, at + size);
+            // What the chunk transaction could not take (all of it when it failed) goes one by one.
+            const single = chunk.length > 1 ? new Set(await this.handleChunk(batch.topic as TopicName, chunk)) : new Set(chunk);
+            for (const message of chunk) {
+              if (!payload.isRunning() || payload.isStale() || this.stopping) break;
+              if (single.has(message)) await this.handleMessage(batch.topic as TopicName, batch.partition, message, () => payload.heartbeat());
+              payload.resolveOffset(message.offset);
+              last = message.offset;
+              at += 1;
+            }
             await payload.heartbeat();
+            if (last !== chunk[chunk.length - 1].offset) break; // stopped inside the chunk
           }
         } finally {
           if (last !== undefined) {
@@ -134,6 +151,63 @@ export class IdempotentConsumer {
   /** For readiness: started, not stopping, not crashed beyond kafkajs's own restarts. */
   isHealthy(): boolean {
     return this.consumer !== undefined && !this.stopping && !this.crashed;
+  }
+
+  /**
+   * Handles a chunk of messages in one transaction. Returns the messages left to handle one by
+   * one: the invalid ones (dead-lettered on that path) and, when a handler failed and the transaction
+   * rolled back, every wanted one.
+   */
+  private async handleChunk(topic: TopicName, messages: readonly KafkaMessage[]): Promise<KafkaMessage[]> {
+    const group = this.options.groupId;
+    const entry = this.options.handlers[topic] as EventHandler<TopicName> | FilteredHandler<TopicName> | undefined;
+    const invalid: KafkaMessage[] = [];
+    const valid: { message: KafkaMessage; event: EventEnvelope<TopicName> }[] = [];
+    for (const message of messages) {
+      const parsed = parseEvent(topic, message.value);
+      if (parsed.ok) valid.push({ message, event: parsed.event });
+      else invalid.push(message);
+    }
+    if (!entry) return invalid;
+    const handler = typeof entry === 'function' ? entry : entry.handle;
+    const wantedPairs = valid.filter((v) => typeof entry === 'function' || entry.wants(v.event));
+    const wanted = wantedPairs.map((v) => v.event);
+    if (wanted.length < valid.length) kafkaMessagesTotal.inc({ group, topic, outcome: 'skipped' }, valid.length - wanted.length);
+    if (wanted.length === 0) return invalid;
+    const spans = wanted.map((event) => {
+      const parent = contextFromTraceparent(event.traceparent);
+      const span = tracer.startSpan(
+        `${topic} process`,
+        { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'kafka', 'messaging.consumer.group.name': group, 'messaging.message.id': event.id, 'messaging.batch.message_count': wanted.length } },
+        parent,
+      );
+      return { event, span, ctx: trace.setSpan(parent, span) };
+    });
+    try {
+      const applied = await this.ds.transaction(async (m) => {
+        const rows = await m.query<{ event_id: string }[]>(
+          `INSERT INTO processed_events (tenant_id, consumer_group, event_id, topic)
+           SELECT t, $1, e, $2 FROM unnest($3::uuid[], $4::uuid[]) AS x(t, e) ON CONFLICT DO NOTHING RETURNING event_id`,
+          [group, topic, wanted.map((e) => e.tenantId), wanted.map((e) => e.id)],
+        );
+        const fresh = new Set(rows.map((r) => r.event_id));
+        let count = 0;
+        for (const { event, ctx } of spans) {
+          if (!fresh.delete(event.id)) continue; // a duplicate, here or before
+          await context.with(ctx, () => runWithTenant(event.tenantId, () => handler(event, m)));
+          count += 1;
+        }
+        return count;
+      });
+      kafkaMessagesTotal.inc({ group, topic, outcome: 'processed' }, applied);
+      if (wanted.length > applied) kafkaMessagesTotal.inc({ group, topic, outcome: 'duplicate' }, wanted.length - applied);
+      for (const { span } of spans) span.end();
+      return invalid;
+    } catch (err) {
+      this.logger.debug({ topic, messages: wanted.length, err }, 'a chunk failed; handling its messages one by one');
+      for (const { span } of spans) span.end();
+      return [...invalid, ...wantedPairs.map((v) => v.message)];
+    }
   }
 
   private async handleMessage(topic: TopicName, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {

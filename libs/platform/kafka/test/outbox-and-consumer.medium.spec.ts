@@ -9,7 +9,7 @@ import { dlqTopic, PERSONAL_DATA_RETENTION_MS, type EventEnvelope } from '@club/
 import { createTestDatabase, eventually, testKafka, testTenant, type TestDatabase } from '@club/platform-testing';
 import { CreateOutboxAndInbox1763900000000, ensureTopics, IdempotentConsumer, OutboxRelay, OutboxRepository } from '../src';
 
-const logger = pino({ level: 'silent' });
+const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const TOPIC = 'members.member.enrolled.v1' as const;
 
 function enrolled(tenantId: string, memberId = randomUUID()) {
@@ -312,6 +312,57 @@ describe('outbox relay and idempotent consumer (real PostgreSQL and Kafka)', () 
       expect(await db.dataSource.query<unknown[]>(`SELECT event_id FROM effect_log WHERE tenant_id = $1`, [tenant.tenantId])).toHaveLength(1);
     } finally {
       await consumer.stop();
+    }
+  });
+
+  it('handles a fetched batch in one transaction, and one message at a time when a handler in it fails', async () => {
+    const tenant = testTenant();
+    const envelope = (firstName: string | null) => {
+      const e = enrolled(tenant.tenantId);
+      return { id: randomUUID(), type: TOPIC, tenantId: tenant.tenantId, subject: e.subject, time: new Date().toISOString(), traceparent: null, data: { ...e.data, firstName } };
+    };
+    const first = [envelope(null), envelope(null), envelope(null)];
+    const second = [envelope(null), envelope('FAIL'), envelope(null)];
+    const producer = kafka.producer();
+    await producer.connect();
+    const send = (list: typeof first) => producer.send({ topic: TOPIC, messages: list.map((e) => ({ key: tenant.tenantId, value: JSON.stringify(e) })) });
+    const dlq = await collect(dlqTopic(TOPIC));
+    const group = `test.chunked-${randomUUID().slice(0, 8)}`;
+    const transactions: string[] = [];
+    const consumer = new IdempotentConsumer(db.dataSource, kafka, logger, {
+      groupId: group,
+      maxAttempts: 2,
+      baseBackoffMs: 10,
+      messagesPerTransaction: 50,
+      handlers: {
+        [TOPIC]: {
+          wants: (event) => event.tenantId === tenant.tenantId,
+          handle: async (event, m) => {
+            transactions.push(String((await m.query<{ x: string }[]>(`SELECT txid_current()::text AS x`))[0].x));
+            if (event.data.firstName === 'FAIL') throw new Error('downstream refused');
+            await m.query(`INSERT INTO effect_log (tenant_id, event_id) VALUES ($1, $2)`, [event.tenantId, event.id]);
+          },
+        },
+      },
+    });
+    try {
+      await send([...first, first[0]]); // with a redelivered copy
+      await consumer.start();
+      const applied = async () => (await db.dataSource.query<{ event_id: string }[]>(`SELECT event_id FROM effect_log WHERE tenant_id = $1`, [tenant.tenantId])).map((r) => r.event_id);
+      await eventually(async () => {
+        if ((await applied()).length < 3) throw new Error('not yet');
+      });
+      expect(new Set(transactions).size).toBeLessThan(3); // the three ran together (one fetch may split them)
+      await send(second);
+      await eventually(async () => {
+        const mine = dlq.messages.filter((m) => m.headers?.['dlq-consumer-group']?.toString() === group);
+        if (mine.length < 1 || (await applied()).length < 5) throw new Error('not yet');
+      });
+      expect((await applied()).sort()).toEqual([...first, second[0], second[2]].map((e) => e.id).sort());
+    } finally {
+      await producer.disconnect();
+      await consumer.stop();
+      await dlq.consumer.disconnect();
     }
   });
 

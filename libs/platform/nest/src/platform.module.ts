@@ -88,7 +88,7 @@ export class KafkaConsumers {
     private readonly kafka: Kafka,
     @Inject(LOGGER) private readonly logger: Logger,
     // Optional for tests that build consumers by hand (one partition at a time then).
-    @Optional() @Inject(CONFIG) private readonly config?: Pick<BaseConfig, 'KAFKA_CONSUMER_CONCURRENCY'>,
+    @Optional() @Inject(CONFIG) private readonly config?: Pick<BaseConfig, 'KAFKA_CONSUMER_CONCURRENCY' | 'KAFKA_CONSUMER_BATCH'>,
   ) {}
 
   async start(groupId: string, handlers: HandlerMap): Promise<IdempotentConsumer> {
@@ -96,6 +96,7 @@ export class KafkaConsumers {
       groupId,
       handlers,
       partitionsConsumedConcurrently: this.config?.KAFKA_CONSUMER_CONCURRENCY,
+      messagesPerTransaction: this.config?.KAFKA_CONSUMER_BATCH,
     });
     await ensureTopics(this.kafka, consumer.topics);
     this.consumers.push(consumer);
