@@ -131,6 +131,30 @@ describe('points ledger (real PostgreSQL)', () => {
       await sound(tenant, cmd.memberId);
     });
 
+    it('awards campaign points once per award id, with the provenance on the entry and the operator campaigns', async () => {
+      const tenant = testTenant();
+      const memberId = randomUUID();
+      const campaignId = randomUUID();
+      const award = {
+        awardId: `event:${randomUUID()}/${campaignId}/welcome`,
+        memberId,
+        points: 50,
+        reason: 'Welcome bonus',
+        provenance: { basePoints: 0, campaigns: [{ campaignId, version: 1, ruleId: 'welcome', kind: 'points-fixed', points: 50 }] },
+      };
+      const results = await Promise.all([1, 2, 3].map(() => ledger.awardPoints(tenant, award)));
+      expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+      expect(results[0]).toMatchObject({ points: 50, balance: { available: 50, lifetimeEarned: 50 } });
+      expect((await failure(ledger.awardPoints(tenant, { ...award, points: 60 }))).code).toBe(status.ALREADY_EXISTS);
+      expect(await ledger.getBalance(tenant, memberId)).toEqual({ ...ZERO, available: 50, lifetimeEarned: 50 });
+      const entries = await db.dataSource.query<{ kind: string; points: string; operator: string; provenance: unknown }[]>(
+        `SELECT kind, points, operator, provenance FROM ledger_entries WHERE tenant_id = $1 AND member_id = $2`,
+        [tenant.tenantId, memberId],
+      );
+      expect(entries).toEqual([{ kind: 'adjust', points: '50', operator: 'campaigns', provenance: award.provenance }]);
+      await sound(tenant, memberId);
+    });
+
     it('applies a checkout retried concurrently exactly once, answering every retry with the first response', async () => {
       const tenant = testTenant();
       const cmd = checkout();
