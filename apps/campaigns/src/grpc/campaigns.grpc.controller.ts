@@ -117,6 +117,7 @@ export class CampaignsGrpcController {
   @GrpcMethod('CampaignsService', 'CreateCampaign')
   async createCampaign(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
     const { definition, operator: who } = doc(createSchema, req.json);
+    await this.gamification.rememberClub(tenant); // event-triggered rules need the club's zone and calendar
     return { json: JSON.stringify(await this.campaigns.create(tenant, definition, who)) };
   }
 
@@ -129,6 +130,7 @@ export class CampaignsGrpcController {
   @GrpcMethod('CampaignsService', 'CampaignAction')
   async campaignAction(@Payload() req: { json: string }, @Tenant() tenant: TenantContext) {
     const { id, action, operator: who } = doc(actionSchema, req.json);
+    await this.gamification.rememberClub(tenant);
     return { json: JSON.stringify(await this.campaigns.act(tenant, id, action, who)) };
   }
 

@@ -78,6 +78,15 @@ export class GamificationService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /**
+   * Remembers the club's time zone and calendar (from the gRPC metadata) for the work that only
+   * sees Kafka events: gamification periods and event-triggered rules. Called on every admin
+   * change too, so a club with live campaigns is always known.
+   */
+  async rememberClub(tenant: TenantContext): Promise<void> {
+    await this.repo.rememberTenant(tenant.tenantId, tenant);
+  }
+
   // --- definitions ------------------------------------------------------------------------------
 
   async defineBadge(tenant: TenantContext, input: BadgeInput, operator: string): Promise<BadgeView> {
